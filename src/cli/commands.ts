@@ -1,0 +1,18 @@
+/** The command table: one file per command under commands/, imported only when it runs. */
+export interface CommandModule {
+  run(argv: string[]): Promise<number>;
+}
+
+export interface CommandEntry {
+  summary: string;
+  load(): Promise<CommandModule>;
+}
+
+export const commands = {
+  ingest: { summary: 'read career-history files into the database', load: () => import('./commands/ingest.js') },
+  hires: { summary: 'hires by cohort, year, experience band, new-grad flag, company', load: () => import('./commands/hires.js') },
+  quarantine: { summary: 'list records that could not be read, with file, line and reason', load: () => import('./commands/quarantine.js') },
+  synth: { summary: 'generate a synthetic labour market with planted truth (PDL JSONL + truth.json)', load: () => import('./commands/synth.js') },
+} satisfies Record<string, CommandEntry>;
+
+export type CommandName = keyof typeof commands;

@@ -1,0 +1,55 @@
+import { hires, parseDims, selectCohorts, DEFAULT_COHORTS } from '../../api.js';
+import { hiresTable, toCsv, toJson } from '../../present/index.js';
+import { intOption, parseCommand, printHelp } from '../args.js';
+import { openExisting, outputFormat } from '../common.js';
+
+const HELP = `usage: talentflow hires --by DIMS [--from YEAR] [--to YEAR] [--cohorts LIST] [--format table|json|csv]
+
+Hires grouped by DIMS, a comma list of: cohort, year, band, new_grad, company. With year, each
+row has its year-over-year change (yoy) against the same group's previous year.
+
+options:
+  --by DIMS        dimensions (default cohort,year)
+  --from YEAR      first year reported
+  --to YEAR        last year reported
+  --cohorts LIST   shipped cohort names and cohort files, comma separated (default ${DEFAULT_COHORTS});
+                   a hire counts in every cohort holding its company, and in 'other' when none does
+  --format F       table (default), json or csv
+  --explain        print the SQL instead of running it
+  --db FILE        database file (default ./talentflow.duckdb)
+
+definitions: docs/definitions.md (hire, experience band, new grad, YoY)`;
+
+export async function run(argv: string[]): Promise<number> {
+  const { values, help } = parseCommand(argv, {
+    by: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    cohorts: { type: 'string' },
+    format: { type: 'string' },
+    explain: { type: 'boolean' },
+    db: { type: 'string' },
+  });
+  if (help) return printHelp(HELP);
+  const by = parseDims(values.by ?? 'cohort,year');
+  const format = outputFormat(values.format);
+  const cohorts = selectCohorts(values.cohorts ?? DEFAULT_COHORTS);
+  const from = values.from === undefined ? undefined : intOption('from', values.from, 0);
+  const to = values.to === undefined ? undefined : intOption('to', values.to, 0);
+  const store = await openExisting(values.db);
+  try {
+    const result = await hires(store, { by, from, to }, cohorts);
+    if (values.explain) {
+      process.stdout.write(result.sql + '\n');
+      return 0;
+    }
+    const keys = [...by, 'hires', ...(by.includes('year') ? ['yoy'] : [])];
+    const rows = result.rows.map((r) => Object.fromEntries(keys.map((k) => [k, (r as unknown as Record<string, unknown>)[k] ?? null])));
+    if (format === 'json') process.stdout.write(toJson(rows));
+    else if (format === 'csv') process.stdout.write(toCsv(rows, keys));
+    else process.stdout.write(hiresTable(result.rows, by));
+  } finally {
+    await store.close();
+  }
+  return 0;
+}

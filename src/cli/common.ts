@@ -1,0 +1,51 @@
+/** What several commands share: the database option, output format, progress on stderr. */
+import { existsSync } from 'node:fs';
+import { openDatabase, type Store } from '../api.js';
+import { UserError } from '../model/errors.js';
+import { OUTPUT_FORMATS, type OutputFormat } from '../present/index.js';
+
+export const DB_OPTION = { db: { type: 'string' } } as const;
+export const DEFAULT_DB = './talentflow.duckdb';
+
+/** `--db`, else `$TALENTFLOW_DB`, else ./talentflow.duckdb. */
+export function dbPath(flag: string | undefined): string {
+  return flag ?? process.env.TALENTFLOW_DB ?? DEFAULT_DB;
+}
+
+/** Open a database that must already hold ingested data. */
+export async function openExisting(flag: string | undefined): Promise<Store> {
+  const path = dbPath(flag);
+  if (path !== ':memory:' && !existsSync(path)) {
+    throw new UserError(`unknown database: ${path}`, 'no_database', 'run `talentflow ingest FILE --db ' + path + '` first');
+  }
+  const store = await openDatabase(path);
+  const [t] = await store.all<{ n: number }>("SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'hires'");
+  if (!t || t.n === 0) {
+    await store.close();
+    throw new UserError(`no data in database: ${path}`, 'no_data', 'run `talentflow ingest FILE` first');
+  }
+  return store;
+}
+
+export function outputFormat(value: string | undefined, fallback: OutputFormat = 'table'): OutputFormat {
+  const f = (value ?? fallback) as OutputFormat;
+  if (!OUTPUT_FORMATS.includes(f)) throw new UserError(`invalid --format: ${value}`, 'usage', `formats: ${OUTPUT_FORMATS.join(', ')}`);
+  return f;
+}
+
+/** Progress messages on stderr, only for a person at a terminal. */
+export function progress(enabled = process.stderr.isTTY === true): (message: string) => void {
+  if (!enabled) return () => {};
+  const start = Date.now();
+  return (message) => process.stderr.write(`\r\x1b[2K[${((Date.now() - start) / 1000).toFixed(1)}s] ${message}`);
+}
+
+/** End a progress line. */
+export function progressDone(enabled = process.stderr.isTTY === true): void {
+  if (enabled) process.stderr.write('\r\x1b[2K');
+}
+
+/** Today as YYYY-MM-DD (UTC), or `$TALENTFLOW_NOW` for reproducible runs. */
+export function today(): string {
+  return process.env.TALENTFLOW_NOW ?? new Date().toISOString().slice(0, 10);
+}

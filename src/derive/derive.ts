@@ -1,0 +1,31 @@
+/**
+ * Rebuild everything derived from the raw tables: people, resolved positions, graduations,
+ * hires. Heavy work is SQL in the engine; resolution runs once per distinct value.
+ */
+import type { Store } from '../engines/engine.js';
+import type { RegistryEntry } from '../resolve/index.js';
+import { educationsRawSql, graduationsSql, hiresSql, peopleSql, positionsRawSql, positionsSql } from './derive-sql.js';
+import { resolveCompanies, resolveDegrees, resolveTitles } from './resolve-values.js';
+
+export interface DeriveStats {
+  distinct_companies: number;
+  distinct_titles: number;
+  distinct_degrees: number;
+}
+
+export async function derive(store: Store, registry: readonly RegistryEntry[], step: (name: string) => void = () => {}): Promise<DeriveStats> {
+  step('deduplicating people');
+  await store.run(peopleSql());
+  await store.run(positionsRawSql());
+  await store.run(educationsRawSql());
+  step('resolving companies, titles, degrees');
+  const distinct_companies = await resolveCompanies(store, registry);
+  const distinct_titles = await resolveTitles(store);
+  const distinct_degrees = await resolveDegrees(store);
+  step('deriving hires');
+  await store.run(positionsSql());
+  await store.run(graduationsSql());
+  await store.run(hiresSql());
+  await store.run('DROP TABLE IF EXISTS cohort_members');
+  return { distinct_companies, distinct_titles, distinct_degrees };
+}

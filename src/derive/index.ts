@@ -1,0 +1,2 @@
+export { derive, type DeriveStats } from './derive.js';
+export { DEFINITIONS, BANDS, type Band } from './definitions.js';

@@ -1,0 +1,96 @@
+/**
+ * The DuckDB store: one database file (or `:memory:`), one connection, engine errors wrapped
+ * once here with the SQL that failed.
+ */
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { StoreError, type Row, type Store } from '../engine.js';
+import { duckdbDialect } from './duckdb-dialect.js';
+
+export interface DuckDBOptions {
+  /** Worker threads DuckDB may use; default: all cores. */
+  threads?: number;
+  /** Memory limit such as `2GB`; default: DuckDB's (80% of RAM). */
+  memoryLimit?: string;
+}
+
+export class DuckDBStore implements Store {
+  readonly dialect = duckdbDialect;
+
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly connection: DuckDBConnection,
+  ) {}
+
+  static async open(path: string, options: DuckDBOptions = {}): Promise<DuckDBStore> {
+    const config: Record<string, string> = {};
+    if (options.threads) config.threads = String(options.threads);
+    if (options.memoryLimit) config.memory_limit = options.memoryLimit;
+    const instance = await DuckDBInstance.create(path, config);
+    const connection = await instance.connect();
+    return new DuckDBStore(instance, connection);
+  }
+
+  async run(sql: string, params?: Record<string, unknown>): Promise<void> {
+    try {
+      await this.connection.run(sql, params as Record<string, DuckDBValue> | undefined);
+    } catch (e) {
+      throw wrap(e, sql);
+    }
+  }
+
+  async all<T = Row>(sql: string, params?: Record<string, unknown>): Promise<T[]> {
+    try {
+      const reader = await this.connection.runAndReadAll(sql, params as Record<string, DuckDBValue> | undefined);
+      return reader.getRowObjectsJS().map((r) => toPlain(r) as T);
+    } catch (e) {
+      throw wrap(e, sql);
+    }
+  }
+
+  async append(table: string, columns: string[], rows: unknown[][]): Promise<void> {
+    const appender = await this.connection.createAppender(table);
+    try {
+      for (const row of rows) {
+        for (let i = 0; i < columns.length; i++) {
+          const v = row[i];
+          if (v === null || v === undefined) appender.appendNull();
+          else if (typeof v === 'string') appender.appendVarchar(v);
+          else if (typeof v === 'boolean') appender.appendBoolean(v);
+          else if (typeof v === 'bigint') appender.appendBigInt(v);
+          else if (typeof v === 'number') Number.isInteger(v) ? appender.appendBigInt(BigInt(v)) : appender.appendDouble(v);
+          else throw new Error(`cannot append ${typeof v} to ${table}.${columns[i]}`);
+        }
+        appender.endRow();
+      }
+      appender.flushSync();
+    } catch (e) {
+      throw wrap(e, `APPEND ${table} (${columns.join(', ')})`);
+    } finally {
+      appender.closeSync();
+    }
+  }
+
+  async close(): Promise<void> {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+function wrap(e: unknown, sql: string): StoreError {
+  const msg = e instanceof Error ? e.message : String(e);
+  return new StoreError(`duckdb: ${msg}\n-- in --\n${sql.slice(0, 2000)}`, sql, e);
+}
+
+/** BIGINT/HUGEINT → number when safe; nested values recursively. */
+function toPlain(value: unknown): unknown {
+  if (typeof value === 'bigint') {
+    return value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER) ? Number(value) : value.toString();
+  }
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = toPlain(v);
+    return out;
+  }
+  return value;
+}

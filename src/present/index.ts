@@ -1,0 +1,2 @@
+export * from './format-rows.js';
+export { hiresTable } from './hires-table.js';

@@ -1,0 +1,29 @@
+/**
+ * Cohorts (DESIGN.md "Cohorts"): named, versioned company lists. A hire counts in every cohort
+ * that holds its company, and in `other` when none does, so `other` is not a cohort name.
+ */
+
+/** A company as a cohort file lists it, keys already normalized and validated. */
+export interface CohortCompany {
+  name: string;
+  /** Registrable domains (`meta.com`), from `domain:` / `domains:`. */
+  domains: string[];
+  /** LinkedIn slugs (`facebook`, `10667`, `school:mit`), from `linkedin:`. */
+  linkedin: string[];
+  /** Other names, subsidiaries and brands, as written. */
+  aliases: string[];
+}
+
+export interface Cohort {
+  /** The key in the file: `bigtech15`. */
+  name: string;
+  /** Free text, by convention the as-of date of the list: `2024-12-31`. */
+  version: string | null;
+  description: string | null;
+  companies: CohortCompany[];
+  /** The file it came from, as the caller named it (null when parsed from text). */
+  file: string | null;
+}
+
+/** The bucket for hires in no cohort; reserved. */
+export const OTHER_COHORT = 'other';

@@ -1,0 +1,90 @@
+/**
+ * Company name keys: the spelling-insensitive form two raw employer names must share to count as
+ * one company by name (DESIGN.md "Company"). Only exact key equality merges; a key is never
+ * compared by prefix, so "Apple Leisure Group" (`apple leisure group`) stays apart from "Apple"
+ * (`apple`) and "Intel471" (`intel471`) from "Intel" (`intel`).
+ */
+
+const NON_ASCII = /[^\x00-\x7f]/;
+const MARKS = /\p{M}+/gu;
+
+/** LinkedIn renders the employment type after the employer: "Acme · Full-time". */
+const EMPLOYMENT_TYPE =
+  /\s*[·•|]\s*(?:full[- ]?time|part[- ]?time|internship|intern|contract|contractor|self[- ]?employed|freelance|apprenticeship|seasonal|temporary|permanent|trainee)\s*$/;
+/** ", acquired by Foo", " - now part of Foo", " – formerly Bar" (a separator is required). */
+const HISTORY_CLAUSE =
+  /\s*[-–—,;:|]\s*(?:acquired by|acq\.? by|now part of|now known as|formerly|previously|fka|f\/k\/a|merged (?:with|into)|a subsidiary of)\b.*$/;
+/** One trailing parenthesised or bracketed decoration: "(acquired by Foo)", "(BCG)", "[Stealth]". */
+const TRAILING_GROUP = /\s*(?:\([^()]*\)|\[[^[\]]*\])\s*$/;
+/** Dotted abbreviations lose their dots, so "L.L.C." = "LLC" and "S.p.A." = "SpA". */
+const DOTTED_ABBREVIATION = /(?<![\p{L}\p{N}])(?:\p{L}\.)+\p{L}\.?(?![\p{L}\p{N}])/gu;
+/** "Amazon.com, Inc." and "Salesforce.com" are names, written like domains. */
+const DOT_TLD = /(?<=\p{L})\.(?:com|net|org|io|ai)(?![\p{L}\p{N}])/gu;
+const APOSTROPHES = /['’`´]/g;
+const AMPERSAND = /&/g;
+const SEPARATORS = /[^\p{L}\p{N}]+/gu;
+const HAS_ALNUM = /[\p{L}\p{N}]/u;
+
+/** Trailing legal-form tokens, removed from the end of a name (as many as there are). */
+const LEGAL_SUFFIXES = new Set([
+  'inc', 'incorporated', 'llc', 'llp', 'lp', 'lllp', 'pllc', 'ltd', 'limited', 'corp', 'corporation',
+  'co', 'company', 'gmbh', 'mbh', 'ag', 'kg', 'ohg', 'ug', 'sa', 'sas', 'sasu', 'sarl', 'srl', 'sl',
+  'slu', 'spa', 'bv', 'nv', 'plc', 'pty', 'pte', 'pvt', 'kk', 'gk', 'kaisha', 'oy', 'oyj', 'ab', 'aps',
+  'asa', 'se', 'bhd', 'ltda', 'cv', 'rl', 'ooo', 'oao', 'zao', 'pao', 'pjsc', 'jsc', 'ojsc', 'cjsc',
+  'kft', 'zrt', 'doo', 'sro', 'oo', 'sab', 'sapi',
+]);
+/** Tokens that belong to a legal form only next to one ("Private Limited", "S.A. de C.V."). */
+const LEGAL_CONNECTORS = new Set(['and', 'private', 'de', 'sdn', 'kabushiki', 'sp', 'z', 's']);
+
+/**
+ * The name key of a raw employer name: lowercase, accents and punctuation removed, `&` read as
+ * `and`, legal suffixes (Inc., LLC, L.L.C., Ltd, Corp., GmbH, S.A., B.V., PLC, Pty Ltd, S.p.A.,
+ * K.K., …) and a leading "The" dropped, trailing decorations ("(acquired by …)", "(BCG)",
+ * ", formerly …", "· Full-time") cut. A name made only of such parts keeps its last word
+ * ("The Limited" → `limited`); a name with no letter or digit gives `""` (no evidence).
+ *
+ * @example normalizeCompanyName('Apple Inc.') // 'apple'
+ * @example normalizeCompanyName('ACME, Inc.') // 'acme'
+ * @example normalizeCompanyName('McKinsey & Company · Full-time') // 'mckinsey'
+ */
+export function normalizeCompanyName(name: string | null | undefined): string {
+  if (!name) return '';
+  let s = name;
+  if (NON_ASCII.test(s)) s = s.normalize('NFKD').replace(MARKS, '');
+  s = s.toLowerCase();
+  s = cutDecorations(s);
+  if (s.indexOf('.') >= 0) s = s.replace(DOTTED_ABBREVIATION, stripDots).replace(DOT_TLD, '');
+  s = s.replace(APOSTROPHES, '').replace(AMPERSAND, ' and ').replace(SEPARATORS, ' ').trim();
+  if (s === '') return '';
+  const tokens = s.split(' ');
+  return dropLegalForm(tokens).join(' ');
+}
+
+function stripDots(abbreviation: string): string {
+  return abbreviation.replace(/\./g, '');
+}
+
+/** Cuts trailing decorations while something named remains. */
+function cutDecorations(s: string): string {
+  for (let round = 0; round < 4; round++) {
+    const next = s.replace(EMPLOYMENT_TYPE, '').replace(HISTORY_CLAUSE, '').replace(TRAILING_GROUP, '');
+    if (next === s || !HAS_ALNUM.test(next)) return s;
+    s = next;
+  }
+  return s;
+}
+
+function dropLegalForm(tokens: string[]): string[] {
+  let start = 0;
+  let end = tokens.length;
+  if (end - start > 1 && tokens[0] === 'the') start = 1;
+  let dropped = false;
+  while (end - start > 1) {
+    const last = tokens[end - 1] as string;
+    if (LEGAL_SUFFIXES.has(last) || (dropped && LEGAL_CONNECTORS.has(last))) {
+      end--;
+      dropped = true;
+    } else break;
+  }
+  return start === 0 && end === tokens.length ? tokens : tokens.slice(start, end);
+}

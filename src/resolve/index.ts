@@ -1,0 +1,10 @@
+/** resolve/: the public door. Plain re-exports only. */
+export * from './company-name.js';
+export * from './company-domain.js';
+export * from './company-linkedin.js';
+export * from './company-resolver.js';
+export * from './company-explain.js';
+export * from './cohort.js';
+export * from './cohort-file.js';
+export * from './cohort-registry.js';
+export * from './cohort-index.js';

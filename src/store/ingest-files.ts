@@ -1,0 +1,152 @@
+/**
+ * Ingest: read input files of any known format into the raw tables, then rebuild the derived
+ * tables. PDL and canonical JSONL are parsed in the engine; every other format is read by its
+ * TypeScript reader into a canonical JSONL file that the engine then loads the same way.
+ * Re-ingesting a path replaces what it contributed before (idempotent).
+ */
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Store } from '../engines/engine.js';
+import { derive, type DeriveStats } from '../derive/index.js';
+import { UserError } from '../model/errors.js';
+import { builtinCohortFiles, loadCohortFiles, registryFromCohorts } from '../resolve/index.js';
+import { canonicalFormat } from '../sources/canonical-sql.js';
+import { STAGE_MACROS, type JsonLinesFormat } from '../sources/json-lines-sql.js';
+import { pdlFormat } from '../sources/pdl-sql.js';
+import { FORMAT_NAMES, readerFor, sniffFormat, type FormatName, type ReadableFormat } from '../sources/index.js';
+import { inputFiles } from '../sources/input-files.js';
+import { loadJsonLines, type LoadCounts } from './load-json-lines.js';
+import { writeCanonical } from './write-canonical.js';
+import { dbTotals, type DbTotals } from './totals.js';
+
+export interface IngestOptions {
+  /** A format name, or `auto` (default) to sniff each input. */
+  format?: FormatName | 'auto';
+  /** Extra cohort files whose companies join the registry used to resolve employers. */
+  cohortFiles?: string[];
+  /** "Now" for this run (YYYY-MM-DD): the as-of date of profiles that state no update date. */
+  now: string;
+  progress?: (message: string) => void;
+}
+
+export interface FileSummary extends LoadCounts {
+  path: string;
+  format: FormatName;
+}
+
+export interface IngestSummary extends LoadCounts {
+  files: FileSummary[];
+  /** Totals of the whole database after this ingest. */
+  database: DbTotals;
+  derive: DeriveStats;
+}
+
+const JSON_LINES: Partial<Record<FormatName, JsonLinesFormat>> = { pdl: pdlFormat, canonical: canonicalFormat };
+const JSON_LINES_FILES = /\.(jsonl|ndjson|json)(\.gz)?$/i;
+
+export async function ingestFiles(store: Store, paths: string[], options: IngestOptions): Promise<IngestSummary> {
+  const say = options.progress ?? (() => {});
+  const format = options.format ?? 'auto';
+  if (format !== 'auto' && !FORMAT_NAMES.includes(format)) {
+    throw new UserError(`unknown format: ${format}`, 'usage', `formats: auto, ${FORMAT_NAMES.join(', ')}`);
+  }
+  const registry = registryFromCohorts(loadCohortFiles([...builtinCohortFiles(), ...(options.cohortFiles ?? [])]));
+  await store.run(STAGE_MACROS);
+  const asOf = monthIndexOf(options.now);
+
+  const units = await planUnits(paths, format);
+  const files: FileSummary[] = [];
+  for (const [i, unit] of units.entries()) {
+    say(`reading ${i + 1}/${units.length} ${unit.path} (${unit.format})`);
+    const fileId = await registerFile(store, unit.path, unit.format, asOf, options.now);
+    const counts = await loadUnit(store, unit, fileId);
+    await store.run(
+      `UPDATE files SET records_read = $r, accepted = $a, quarantined = $q, blank_lines = $b WHERE file_id = $id`,
+      { r: counts.records_read, a: counts.accepted, q: counts.quarantined, b: counts.blank_lines, id: fileId },
+    );
+    files.push({ path: unit.path, format: unit.format, ...counts });
+  }
+  const stats = await derive(store, registry, say);
+  const total: LoadCounts = { records_read: 0, accepted: 0, quarantined: 0, blank_lines: 0, reasons: {} };
+  for (const f of files) {
+    total.records_read += f.records_read;
+    total.accepted += f.accepted;
+    total.quarantined += f.quarantined;
+    total.blank_lines += f.blank_lines;
+    for (const [k, v] of Object.entries(f.reasons)) total.reasons[k] = (total.reasons[k] ?? 0) + v;
+  }
+  return { ...total, files, database: await dbTotals(store), derive: stats };
+}
+
+interface Unit {
+  path: string;
+  format: FormatName;
+}
+
+/** Each input path as the units that load one at a time: a folder of JSON-lines shards is one
+ *  unit per file; a folder format (techbios, scraped) is one unit. */
+async function planUnits(paths: string[], format: FormatName | 'auto'): Promise<Unit[]> {
+  const units: Unit[] = [];
+  for (const p of paths.map((x) => resolve(x))) {
+    const f = format === 'auto' ? await sniffFormat(p) : format;
+    if (JSON_LINES[f]) for (const file of await inputFiles(p, JSON_LINES_FILES, f)) units.push({ path: file, format: f });
+    else units.push({ path: p, format: f });
+  }
+  return units;
+}
+
+async function loadUnit(store: Store, unit: Unit, fileId: number): Promise<LoadCounts> {
+  const sql = JSON_LINES[unit.format];
+  if (sql) return loadJsonLines(store, sql, unit.path, { fileId, fileLabel: unit.path, idPrefix: '' });
+  const dir = await mkdtemp(join(tmpdir(), 'talentflow-'));
+  try {
+    const tmp = join(dir, 'canonical.jsonl');
+    const rejects = await writeCanonical(readerFor(unit.format as ReadableFormat)(unit.path), tmp);
+    if (rejects.length) {
+      await store.append(
+        'quarantine',
+        ['file_id', 'file', 'line', 'reason', 'detail', 'raw'],
+        rejects.map((r) => [fileId, r.file, r.line, r.reason, r.detail, r.raw ?? null]),
+      );
+    }
+    const counts = await loadJsonLines(store, canonicalFormat, tmp, { fileId, fileLabel: unit.path, idPrefix: `${unit.format}:` });
+    for (const r of rejects) counts.reasons[r.reason] = (counts.reasons[r.reason] ?? 0) + 1;
+    counts.quarantined += rejects.length;
+    counts.records_read += rejects.length;
+    return counts;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The file's id; a path ingested before is replaced: its records and rejects are removed. */
+async function registerFile(store: Store, path: string, format: FormatName, asOf: number, now: string): Promise<number> {
+  const size = (await stat(path)).size;
+  const [old] = await store.all<{ file_id: number }>('SELECT file_id FROM files WHERE path = $path', { path });
+  if (old) {
+    const id = { id: old.file_id };
+    await store.run('DELETE FROM record_positions WHERE rec_id IN (SELECT rec_id FROM records WHERE file_id = $id)', id);
+    await store.run('DELETE FROM record_educations WHERE rec_id IN (SELECT rec_id FROM records WHERE file_id = $id)', id);
+    await store.run('DELETE FROM records WHERE file_id = $id', id);
+    await store.run('DELETE FROM quarantine WHERE file_id = $id', id);
+    await store.run('UPDATE files SET format = $format, size = $size, as_of_m = $asOf, ingested_at = $now WHERE file_id = $id', {
+      ...id, format, size, asOf, now,
+    });
+    return old.file_id;
+  }
+  const [next] = await store.all<{ id: number }>('SELECT coalesce(max(file_id) + 1, 1) AS id FROM files');
+  const fileId = next?.id ?? 1;
+  await store.run(
+    `INSERT INTO files (file_id, path, format, size, as_of_m, records_read, accepted, quarantined, blank_lines, ingested_at)
+     VALUES ($id, $path, $format, $size, $asOf, 0, 0, 0, 0, $now)`,
+    { id: fileId, path, format, size, asOf, now },
+  );
+  return fileId;
+}
+
+function monthIndexOf(date: string): number {
+  const m = /^(\d{4})-(\d{2})/.exec(date);
+  if (!m) throw new UserError(`invalid date: ${date}`, 'usage', 'dates are YYYY-MM-DD');
+  return Number(m[1]) * 12 + Number(m[2]) - 1;
+}

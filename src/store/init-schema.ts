@@ -1,0 +1,14 @@
+import type { Store } from '../engines/engine.js';
+import { UserError } from '../model/errors.js';
+import { SCHEMA_SQL, SCHEMA_VERSION } from './schema.js';
+
+/** Create the tables of a new database, or check that an existing one is of this version. */
+export async function initSchema(store: Store): Promise<void> {
+  await store.run(SCHEMA_SQL);
+  const [row] = await store.all<{ value: string }>("SELECT value FROM meta WHERE key = 'schema_version'");
+  if (!row) {
+    await store.run("INSERT INTO meta VALUES ('schema_version', $v)", { v: String(SCHEMA_VERSION) });
+  } else if (row.value !== String(SCHEMA_VERSION)) {
+    throw new UserError(`unknown schema version: ${row.value}`, 'schema_version', `this talentflow writes version ${SCHEMA_VERSION}; re-ingest into a new --db`);
+  }
+}

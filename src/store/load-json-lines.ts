@@ -1,0 +1,106 @@
+/**
+ * Load one JSON-lines file into the raw tables, in the engine: stage, judge every line, append
+ * the accepted records and quarantine the rest with file, line, reason and the raw text.
+ * Counts always add up: lines = blank + accepted + quarantined.
+ */
+import type { Store } from '../engines/engine.js';
+import {
+  acceptedRecordsSql,
+  lineSql,
+  linesSource,
+  stageEducationsSql,
+  stagePositionsSql,
+  stageRawSql,
+  suspectsSql,
+  verdictSql,
+  wrongTypesSql,
+  type JsonLinesFormat,
+} from '../sources/json-lines-sql.js';
+
+export interface LoadCounts {
+  /** Non-blank lines read. */
+  records_read: number;
+  accepted: number;
+  quarantined: number;
+  blank_lines: number;
+  /** Reason code → count, for the quarantined. */
+  reasons: Record<string, number>;
+}
+
+export interface LoadTarget {
+  fileId: number;
+  /** The file named in quarantine rows (the original input, not a converted copy). */
+  fileLabel: string;
+  /** Prefix for person ids from this format (`techbios:`), empty for formats with global ids. */
+  idPrefix: string;
+}
+
+export async function loadJsonLines(store: Store, format: JsonLinesFormat, path: string, target: LoadTarget): Promise<LoadCounts> {
+  const source = linesSource(path);
+  await store.run(stageRawSql(format, source));
+  await store.run(stagePositionsSql(format));
+  await store.run(stageEducationsSql(format));
+  await store.run(suspectsSql(format));
+  const [suspects] = await store.all<{ n: number }>('SELECT count(*) AS n FROM stage_suspects');
+  await store.run(
+    suspects && suspects.n > 0
+      ? `CREATE OR REPLACE TEMP TABLE stage_wrong_types AS ${wrongTypesSql(format, source)}`
+      : 'CREATE OR REPLACE TEMP TABLE stage_wrong_types (h UBIGINT, detail VARCHAR)',
+  );
+  await store.run(verdictSql(format));
+
+  const [base] = await store.all<{ b: number }>('SELECT coalesce(max(rec_id) + 1, 0) AS b FROM records');
+  const params = { rec_base: base?.b ?? 0, file_id: target.fileId };
+  await store.run(`INSERT INTO records ${acceptedRecordsSql(format, target.idPrefix)}`, params);
+  for (const [table, stage, cols] of [
+    ['record_positions', 'stage_pos', 'company, company_domain, company_linkedin, title, start_m, start_prec, end_m, end_prec, current, location'],
+    ['record_educations', 'stage_edu', 'school, degree, start_m, start_prec, end_m, end_prec'],
+  ] as const) {
+    await store.run(
+      `INSERT INTO ${table} SELECT $rec_base + s.rid, s.idx, ${cols.split(', ').map((c) => `s.${c}`).join(', ')}
+       FROM ${stage} s JOIN stage_verdict v ON v.rid = s.rid WHERE v.reason IS NULL`,
+      { rec_base: params.rec_base },
+    );
+  }
+  await quarantineRejects(store, format, source, { file_id: target.fileId, file: target.fileLabel });
+
+  const rows = await store.all<{ reason: string | null; n: number }>(
+    'SELECT reason, count(*) AS n FROM stage_verdict GROUP BY reason',
+  );
+  await store.run('DROP TABLE IF EXISTS stage_raw; DROP TABLE IF EXISTS stage_pos; DROP TABLE IF EXISTS stage_edu; DROP TABLE IF EXISTS stage_suspects; DROP TABLE IF EXISTS stage_wrong_types; DROP TABLE IF EXISTS stage_verdict;');
+  const counts: LoadCounts = { records_read: 0, accepted: 0, quarantined: 0, blank_lines: 0, reasons: {} };
+  for (const { reason, n } of rows) {
+    if (reason === 'blank') counts.blank_lines += n;
+    else if (reason === null) counts.accepted += n;
+    else {
+      counts.quarantined += n;
+      counts.reasons[reason] = (counts.reasons[reason] ?? 0) + n;
+    }
+  }
+  counts.records_read = counts.accepted + counts.quarantined;
+  return counts;
+}
+
+/** Rejected lines keep their raw text: early rejects have it staged; the rest are re-read by hash. */
+async function quarantineRejects(
+  store: Store,
+  format: JsonLinesFormat,
+  source: string,
+  params: { file_id: number; file: string },
+): Promise<void> {
+  const [late] = await store.all<{ n: number }>(
+    "SELECT count(*) AS n FROM stage_verdict v JOIN stage_raw r ON r.rowid = v.rid WHERE v.reason IS NOT NULL AND v.reason <> 'blank' AND r.raw IS NULL",
+  );
+  const rawOf =
+    late && late.n > 0
+      ? `LEFT JOIN (SELECT DISTINCT ON (h) hash(line) AS h, left(line, 4096) AS raw FROM ${source}
+           WHERE hash(line) IN (SELECT h FROM stage_verdict WHERE reason IS NOT NULL AND reason <> 'blank')) x ON x.h = r.h`
+      : 'LEFT JOIN (SELECT NULL::UBIGINT AS h, NULL::VARCHAR AS raw) x ON false';
+  await store.run(
+    `INSERT INTO quarantine
+     SELECT $file_id, $file, ${lineSql(format)}, v.reason, v.detail, coalesce(r.raw, x.raw)
+     FROM stage_verdict v JOIN stage_raw r ON r.rowid = v.rid ${rawOf}
+     WHERE v.reason IS NOT NULL AND v.reason <> 'blank'`,
+    params,
+  );
+}
