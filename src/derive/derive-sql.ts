@@ -114,7 +114,8 @@ WITH ft AS (
   FROM h LEFT JOIN graduations g ON g.person_id = h.person_id
   GROUP BY h.person_id, h.idx
 ), he AS (
-  SELECT h.person_id, h.idx, coalesce(sum(greatest(0, least(i.e, h.start_m) - greatest(i.s, coalesce(hg.grad_e, i.s)))), 0)::INTEGER AS e_months
+  SELECT h.person_id, h.idx, coalesce(sum(CASE WHEN i.s IS NOT NULL -- least/greatest skip NULLs: no island must add nothing
+           THEN greatest(0, least(i.e, h.start_m) - greatest(i.s, coalesce(hg.grad_e, i.s))) END), 0)::INTEGER AS e_months
   FROM h JOIN hg ON hg.person_id = h.person_id AND hg.idx = h.idx
   LEFT JOIN islands i ON i.person_id = h.person_id AND i.s < h.start_m
   GROUP BY h.person_id, h.idx

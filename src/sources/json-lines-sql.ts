@@ -107,10 +107,10 @@ SELECT * EXCLUDE (s, en, s_bad, e_bad),
        THEN '${spec.field}[' || idx || ']: ends ' || en || ' before it starts ' || s END AS bad_order
 FROM (
   SELECT *,
-    CASE WHEN NOT s_bad THEN (tf_y(s) * 12 + tf_mo(s, ${startMonth}) - 1)::INTEGER END AS start_m,
-    CASE WHEN NOT s_bad THEN (CASE length(s) WHEN 4 THEN 1 WHEN 7 THEN 2 ELSE 3 END)::TINYINT END AS start_prec,
-    CASE WHEN NOT e_bad THEN (tf_y(en) * 12 + tf_mo(en, ${endMonth}) - 1)::INTEGER END AS end_m,
-    CASE WHEN NOT e_bad THEN (CASE length(en) WHEN 4 THEN 1 WHEN 7 THEN 2 ELSE 3 END)::TINYINT END AS end_prec
+    CASE WHEN s IS NOT NULL AND NOT s_bad THEN (tf_y(s) * 12 + tf_mo(s, ${startMonth}) - 1)::INTEGER END AS start_m,
+    CASE WHEN s IS NOT NULL AND NOT s_bad THEN (CASE length(s) WHEN 4 THEN 1 WHEN 7 THEN 2 ELSE 3 END)::TINYINT END AS start_prec,
+    CASE WHEN en IS NOT NULL AND NOT e_bad THEN (tf_y(en) * 12 + tf_mo(en, ${endMonth}) - 1)::INTEGER END AS end_m,
+    CASE WHEN en IS NOT NULL AND NOT e_bad THEN (CASE length(en) WHEN 4 THEN 1 WHEN 7 THEN 2 ELSE 3 END)::TINYINT END AS end_prec
   FROM (
     SELECT *, tf_bad(s) AS s_bad, tf_bad(en) AS e_bad
     FROM (

@@ -1,0 +1,88 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ingestFiles, openDatabase } from '../src/api.js';
+import { jsonl, person, world } from './helpers/people.js';
+
+const good = (id: string, extra: Partial<Parameters<typeof person>[0]> = {}) =>
+  person({ id, grad: '2019-06', jobs: [['Acme', 'Engineer', '2019-08', null]], ...extra });
+
+test('a record that cannot be read whole is quarantined with its line, reason and field', async () => {
+  const { store, summary } = await world([
+    good('a'),
+    '{"id": "b", broken',
+    '[1, 2]',
+    JSON.stringify({ id: 'c', experience: 'none' }),
+    JSON.stringify({ id: 'd', experience: [{ company: { name: 'Acme' }, start_date: '2023-13-45' }] }),
+    JSON.stringify({ id: 'e', experience: [{ company: { name: 'Acme' }, start_date: '2022-05', end_date: '2021-01' }] }),
+    JSON.stringify({ id: 'f', experience: [{ company: 'Acme', start_date: '2020' }] }),
+    '',
+    good('g'),
+  ]);
+  const rows = await store.all<{ line: number; reason: string; detail: string }>('SELECT line, reason, detail FROM quarantine ORDER BY line');
+  assert.deepEqual(rows, [
+    { line: 2, reason: 'invalid_json', detail: 'not valid JSON' },
+    { line: 3, reason: 'not_an_object', detail: 'a JSON array, not an object' },
+    { line: 4, reason: 'wrong_type', detail: 'experience: expected an array, got varchar' },
+    { line: 5, reason: 'invalid_date', detail: 'experience[0].start_date: 2023-13-45' },
+    { line: 6, reason: 'end_before_start', detail: 'experience[0]: ends 2021-01 before it starts 2022-05' },
+    { line: 7, reason: 'wrong_type', detail: 'experience[0].company: expected an object' },
+  ]);
+  assert.equal(summary.records_read, 8);
+  assert.equal(summary.accepted, 2);
+  assert.equal(summary.quarantined, 6);
+  assert.equal(summary.blank_lines, 1);
+  assert.deepEqual(summary.reasons, { invalid_json: 1, not_an_object: 1, wrong_type: 2, invalid_date: 1, end_before_start: 1 });
+  const [raw] = await store.all<{ raw: string }>('SELECT raw FROM quarantine WHERE line = 5');
+  assert.match(raw!.raw, /2023-13-45/);
+});
+
+test('the same person twice is one person, the newest record kept', async () => {
+  const { store, summary } = await world([
+    good('a', { updated: '2023-01-01', jobs: [['Acme', 'Engineer', '2019-08', null]] }),
+    good('a', { updated: '2024-01-01', jobs: [['Acme', 'Engineer', '2019-08', '2023-06'], ['Globex', 'Engineer', '2023-09', null]] }),
+    good('x1', { linkedin: 'https://www.linkedin.com/in/Same-Person/', updated: '2024-05-01' }),
+    good('x2', { linkedin: 'linkedin.com/in/same-person', updated: '2022-05-01' }),
+    good('z'),
+  ]);
+  assert.equal(summary.database.records, 5);
+  assert.equal(summary.database.people, 3);
+  assert.equal(summary.database.duplicates_merged, 2);
+  const people = await store.all<{ person_id: string }>('SELECT person_id FROM people ORDER BY 1');
+  assert.deepEqual(people.map((p) => p.person_id), ['a', 'x1', 'z']);
+  const jobs = await store.all<{ n: number }>("SELECT count(*) AS n FROM positions WHERE person_id = 'a'");
+  assert.equal(jobs[0]?.n, 2);
+});
+
+test('totals add up, and re-ingesting a file changes nothing', async () => {
+  const file = jsonl([good('a'), good('b'), good('a'), 'nope', good('c')]);
+  const store = await openDatabase(':memory:');
+  const first = await ingestFiles(store, [file], { now: '2025-06-30' });
+  assert.equal(first.records_read, first.accepted + first.quarantined);
+  assert.equal(first.database.records, first.database.people + first.database.duplicates_merged);
+  assert.equal(first.records_read, first.database.people + first.database.duplicates_merged + first.quarantined);
+  const again = await ingestFiles(store, [file], { now: '2025-06-30' });
+  assert.deepEqual(again.database, first.database);
+});
+
+test('gzip input is read like plain text', async () => {
+  const lines = [good('a'), good('b')];
+  const store = await openDatabase(':memory:');
+  const s = await ingestFiles(store, [jsonl(lines, 'people.jsonl.gz')], { now: '2025-06-30' });
+  assert.equal(s.files[0]?.format, 'pdl');
+  assert.equal(s.database.people, 2);
+  assert.equal(s.database.hires, 2);
+});
+
+test('canonical JSONL reads like PDL', async () => {
+  const canonical = {
+    id: 'c1',
+    updated_at: '2025-01-01',
+    positions: [{ company: 'Acme', title: 'Engineer', start: '2020-01', end: null, current: true }],
+    education: [{ school: 'Springfield State', degree: 'BSc', start: '2015', end: '2019-06' }],
+  };
+  const store = await openDatabase(':memory:');
+  const s = await ingestFiles(store, [jsonl([canonical, { ...canonical, id: 'c2', positions: [{ company: 'Acme', start: '2021', end: '2020' }] }])], { now: '2025-06-30' });
+  assert.equal(s.files[0]?.format, 'canonical');
+  assert.equal(s.accepted, 1);
+  assert.deepEqual(s.reasons, { end_before_start: 1 });
+});
