@@ -36,7 +36,7 @@ function month(s: string | null): number | null | 'bad' {
   return Number(m[1]) * 12 + mo - 1;
 }
 
-async function read(): Promise<{ records: Rec[]; bad: Record<string, number> }> {
+async function read(): Promise<{ records: Rec[]; bad: { invalid_json: number; invalid_date: number; end_before_start: number } }> {
   const s = await world;
   const bad = { invalid_json: 0, invalid_date: 0, end_before_start: 0 };
   const records: Rec[] = [];

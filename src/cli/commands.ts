@@ -14,6 +14,7 @@ export const commands = {
   quarantine: { summary: 'list records that could not be read, with file, line and reason', load: () => import('./commands/quarantine.js') },
   synth: { summary: 'generate a synthetic labour market with planted truth (PDL JSONL + truth.json)', load: () => import('./commands/synth.js') },
   titles: { summary: 'classify job titles: seniority, function, occupation, AI exposure', load: () => import('./commands/titles.js') },
+  data: { summary: 'import reference data: O*NET occupations, AI exposure', load: () => import('./commands/data.js') },
 } satisfies Record<string, CommandEntry>;
 
 export type CommandName = keyof typeof commands;

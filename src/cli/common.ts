@@ -19,8 +19,7 @@ export async function openExisting(flag: string | undefined): Promise<Store> {
     throw new UserError(`unknown database: ${path}`, 'no_database', 'run `talentflow ingest FILE --db ' + path + '` first');
   }
   const store = await openDatabase(path);
-  const [t] = await store.all<{ n: number }>("SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'hires'");
-  if (!t || t.n === 0) {
+  if (!(await store.tableExists('hires'))) {
     await store.close();
     throw new UserError(`no data in database: ${path}`, 'no_data', 'run `talentflow ingest FILE` first');
   }

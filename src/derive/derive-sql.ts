@@ -88,7 +88,7 @@ export function hiresSql(): string {
     .join(' ');
   return `CREATE OR REPLACE TABLE hires AS
 WITH ft AS (
-  SELECT person_id, idx, company_id, company_name, start_m, start_prec, end_eff
+  SELECT person_id, idx, company_id, company_name, title, start_m, start_prec, end_eff
   FROM positions WHERE fulltime AND start_m IS NOT NULL AND company_id IS NOT NULL
 ), starts AS (
   SELECT *, max(end_eff) OVER (PARTITION BY person_id, company_id ORDER BY start_m, idx
@@ -120,7 +120,7 @@ WITH ft AS (
   LEFT JOIN islands i ON i.person_id = h.person_id AND i.s < h.start_m
   GROUP BY h.person_id, h.idx
 )
-SELECT h.person_id, h.idx, h.company_id, h.company_name, h.start_m AS hire_m, h.start_m // 12 AS year,
+SELECT h.person_id, h.idx, h.company_id, h.company_name, h.title, h.start_m AS hire_m, h.start_m // 12 AS year,
        h.start_prec, h.prev_end IS NOT NULL AS boomerang, he.e_months,
        CASE ${band} END AS band,
        coalesce(he.e_months < ${ng.maxExperienceMonths} AND hg.grad_ng >= h.start_m - ${ng.gradBeforeMonths}, false) AS new_grad,

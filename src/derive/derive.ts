@@ -4,6 +4,7 @@
  */
 import type { Store } from '../engines/engine.js';
 import type { RegistryEntry } from '../resolve/index.js';
+import { loadReference } from '../store/reference-store.js';
 import { educationsRawSql, graduationsSql, hiresSql, peopleSql, positionsRawSql, positionsSql } from './derive-sql.js';
 import { resolveCompanies, resolveDegrees, resolveTitles } from './resolve-values.js';
 
@@ -20,7 +21,7 @@ export async function derive(store: Store, registry: readonly RegistryEntry[], s
   await store.run(educationsRawSql());
   step('resolving companies, titles, degrees');
   const distinct_companies = await resolveCompanies(store, registry);
-  const distinct_titles = await resolveTitles(store);
+  const distinct_titles = await resolveTitles(store, await loadReference(store));
   const distinct_degrees = await resolveDegrees(store);
   step('deriving hires');
   await store.run(positionsSql());

@@ -7,6 +7,8 @@ import type { Store } from '../engines/engine.js';
 import { CompanyResolver, type RegistryEntry } from '../resolve/index.js';
 import { employmentKindOf } from '../resolve/employment-kind.js';
 import { degreeLevelOf } from '../resolve/degree-level.js';
+import { classifyTitles } from '../resolve/titles/index.js';
+import type { TitleReference } from '../reference/index.js';
 
 interface CompanyKeyRow {
   company: string | null;
@@ -37,11 +39,26 @@ export async function resolveCompanies(store: Store, registry: readonly Registry
   return keys.length;
 }
 
-/** `title_map(title, employment_kind)`: internships, volunteer, board and advisor roles are not hires. */
-export async function resolveTitles(store: Store): Promise<number> {
-  const titles = await store.all<{ title: string | null }>('SELECT DISTINCT title FROM positions_raw ORDER BY title');
-  await store.run('CREATE OR REPLACE TABLE title_map (title VARCHAR, employment_kind VARCHAR)');
-  await store.append('title_map', ['title', 'employment_kind'], titles.map((t) => [t.title, employmentKindOf(t.title)]));
+/**
+ * `title_map(title, employment_kind, seniority_level, seniority, function, soc, occupation,
+ * exposure, exposure_quintile, confidence)`: internships, volunteer, board and advisor roles are
+ * not hires; occupation and exposure need an imported reference (null without one).
+ */
+export async function resolveTitles(store: Store, reference: TitleReference | null): Promise<number> {
+  const rows = await store.all<{ title: string | null }>('SELECT DISTINCT title FROM positions_raw ORDER BY title');
+  const titles = rows.map((r) => r.title);
+  const info = classifyTitles(titles.map((t) => t ?? ''), { reference });
+  await store.run(`CREATE OR REPLACE TABLE title_map (title VARCHAR, employment_kind VARCHAR, seniority_level TINYINT,
+    seniority VARCHAR, function VARCHAR, soc VARCHAR, occupation VARCHAR, exposure DOUBLE, exposure_quintile TINYINT,
+    confidence DOUBLE)`);
+  await store.append(
+    'title_map',
+    ['title', 'employment_kind', 'seniority_level', 'seniority', 'function', 'soc', 'occupation', 'exposure', 'exposure_quintile', 'confidence'],
+    titles.map((t, i) => {
+      const c = info[i]!;
+      return [t, employmentKindOf(t), c.seniority_level, c.seniority, c.function, c.soc, c.occupation, c.exposure, c.exposure_quintile, c.confidence];
+    }),
+  );
   return titles.length;
 }
 

@@ -36,6 +36,8 @@ export interface Store {
   run(sql: string, params?: Record<string, unknown>): Promise<void>;
   /** Run a query and return its rows as plain objects (BIGINT as number when safe). */
   all<T = Row>(sql: string, params?: Record<string, unknown>): Promise<T[]>;
+  /** Whether a table (or view) of this name exists. */
+  tableExists(name: string): Promise<boolean>;
   /** Append rows to a table in one batch, columns in the table's order. */
   append(table: string, columns: string[], rows: unknown[][]): Promise<void>;
   close(): Promise<void>;

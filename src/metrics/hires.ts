@@ -10,7 +10,7 @@ import { withYoy } from '../analyze/yoy.js';
 import { OTHER_COHORT, type Cohort } from '../resolve/index.js';
 import { ensureCohortMembers } from './cohort-members.js';
 
-export const HIRE_DIMS = ['cohort', 'year', 'band', 'new_grad', 'company'] as const;
+export const HIRE_DIMS = ['cohort', 'year', 'band', 'new_grad', 'company', 'seniority', 'function', 'occupation', 'exposure_quintile'] as const;
 export type HireDim = (typeof HIRE_DIMS)[number];
 
 export interface HiresQuery {
@@ -29,6 +29,11 @@ export interface HiresRow {
   band?: string;
   new_grad?: boolean;
   company?: string;
+  /** Seniority level 1 (entry) … 7 (senior executive); null when the title names none. */
+  seniority?: number | null;
+  function?: string | null;
+  occupation?: string | null;
+  exposure_quintile?: number | null;
   hires: number;
   /** X_t / X_{t−1} − 1 for the same group; null without a previous year. */
   yoy?: number | null;
@@ -42,7 +47,14 @@ const COLUMN: Record<HireDim, string> = {
   band: 'h.band',
   new_grad: 'h.new_grad',
   company: 'h.company_name',
+  seniority: 't.seniority_level',
+  function: 't.function',
+  occupation: "t.soc || ' ' || t.occupation",
+  exposure_quintile: 't.exposure_quintile',
 };
+
+/** Dimensions read from the title's classification. */
+const TITLE_DIMS: readonly HireDim[] = ['seniority', 'function', 'occupation', 'exposure_quintile'];
 
 export function parseDims(spec: string): HireDim[] {
   const dims = spec.split(',').map((s) => s.trim()).filter(Boolean);
@@ -68,9 +80,10 @@ export function hiresSql(q: HiresQuery): string {
     `SELECT ${[...select, 'count(*) AS hires'].join(', ')}`,
     'FROM hires h',
     joinCohorts ? `LEFT JOIN cohort_members m ON m.company_id = h.company_id AND m.cohort_set = '${q.cohortSet}'` : '',
+    q.by.some((d) => TITLE_DIMS.includes(d)) ? 'LEFT JOIN title_map t ON t.title IS NOT DISTINCT FROM h.title' : '',
     where.length ? `WHERE ${where.join(' AND ')}` : '',
     q.by.length ? `GROUP BY ${q.by.map((_, i) => i + 1).join(', ')}` : '',
-    q.by.length ? `ORDER BY ${q.by.map((_, i) => i + 1).join(', ')}` : '',
+    q.by.length ? `ORDER BY ${q.by.map((_, i) => `${i + 1} NULLS LAST`).join(', ')}` : '',
   ]
     .filter(Boolean)
     .join('\n');

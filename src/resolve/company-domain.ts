@@ -16,7 +16,6 @@ import {
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//;
 const WWW = /^www\d*\./;
-const HOST = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:[a-z][a-z0-9-]*[a-z0-9]|xn--[a-z0-9-]+)$/;
 const NON_ASCII = /[^\x00-\x7f]/;
 const PIECE_END = /[\s,;]/;
 
@@ -39,7 +38,7 @@ export function domainOf(urlOrDomain: string | null | undefined): string | null 
   if (pieceEnd >= 0) s = s.slice(0, pieceEnd);
   if (s.startsWith('mailto:')) s = s.slice(7);
   else if (s.startsWith('//')) s = s.slice(2);
-  else s = s.replace(SCHEME, '');
+  else if (s.indexOf('://') >= 0) s = s.replace(SCHEME, '');
 
   let hostEnd = s.length;
   for (let i = 0; i < s.length; i++) {
@@ -57,8 +56,8 @@ export function domainOf(urlOrDomain: string | null | undefined): string | null 
   if (colon >= 0) host = host.slice(0, colon);
   if (host.endsWith('.')) host = host.slice(0, -1);
   if (NON_ASCII.test(host)) host = domainToASCII(host);
-  if (!HOST.test(host)) return null;
-  host = host.replace(WWW, '');
+  if (!isHostName(host)) return null;
+  if (host.startsWith('www')) host = host.replace(WWW, '');
 
   if (GENERIC_HOSTS.has(host)) return null;
   const registrable = registrableOf(host);
@@ -68,6 +67,24 @@ export function domainOf(urlOrDomain: string | null | undefined): string | null 
   }
   if (PATH_PLATFORMS.has(registrable) && !isCorporatePath(path)) return null;
   return registrable;
+}
+
+/** Dot-separated labels of `[a-z0-9-]`, no empty label, no label edge `-`, a TLD starting with a letter. */
+function isHostName(h: string): boolean {
+  const n = h.length;
+  if (n < 3 || n > 253) return false;
+  let labelStart = 0;
+  let lastDot = -1;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? h.charCodeAt(i) : 46;
+    if (c === 46 /* . */) {
+      if (i === labelStart || h.charCodeAt(labelStart) === 45 || h.charCodeAt(i - 1) === 45) return false;
+      if (i < n) lastDot = i;
+      labelStart = i + 1;
+    } else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45)) return false;
+  }
+  const tld = h.charCodeAt(lastDot + 1);
+  return lastDot > 0 && tld >= 97 && tld <= 122;
 }
 
 /** Last two labels, or three under a two-label public suffix; null for a bare public suffix. */

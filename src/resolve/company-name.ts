@@ -14,15 +14,22 @@ const EMPLOYMENT_TYPE =
 /** ", acquired by Foo", " - now part of Foo", " – formerly Bar" (a separator is required). */
 const HISTORY_CLAUSE =
   /\s*[-–—,;:|]\s*(?:acquired by|acq\.? by|now part of|now known as|formerly|previously|fka|f\/k\/a|merged (?:with|into)|a subsidiary of)\b.*$/;
+const HAS_BULLET = /[·•|]/;
+const HISTORY_WORD = /acq|now|formerly|previously|fka|f\/k\/a|merged|subsidiary/;
 /** One trailing parenthesised or bracketed decoration: "(acquired by Foo)", "(BCG)", "[Stealth]". */
 const TRAILING_GROUP = /\s*(?:\([^()]*\)|\[[^[\]]*\])\s*$/;
 /** Dotted abbreviations lose their dots, so "L.L.C." = "LLC" and "S.p.A." = "SpA". */
 const DOTTED_ABBREVIATION = /(?<![\p{L}\p{N}])(?:\p{L}\.)+\p{L}\.?(?![\p{L}\p{N}])/gu;
-/** "Amazon.com, Inc." and "Salesforce.com" are names, written like domains. */
-const DOT_TLD = /(?<=\p{L})\.(?:com|net|org|io|ai)(?![\p{L}\p{N}])/gu;
+/**
+ * "Amazon.com, Inc." and "Salesforce.com" are names written like domains. Only `.com`: "Apollo.io"
+ * and "Compose.ai" are not the same companies as "Apollo" and "Compose".
+ */
+const DOT_TLD = /(?<=\p{L})\.com(?![\p{L}\p{N}])/gu;
 const APOSTROPHES = /['’`´]/g;
 const AMPERSAND = /&/g;
 const SEPARATORS = /[^\p{L}\p{N}]+/gu;
+const ASCII_SEPARATORS = /[^a-z0-9]+/g;
+const MAY_HAVE_APOSTROPHE = /['’`´]/;
 const HAS_ALNUM = /[\p{L}\p{N}]/u;
 
 /** Trailing legal-form tokens, removed from the end of a name (as many as there are). */
@@ -50,25 +57,32 @@ const LEGAL_CONNECTORS = new Set(['and', 'private', 'de', 'sdn', 'kabushiki', 's
 export function normalizeCompanyName(name: string | null | undefined): string {
   if (!name) return '';
   let s = name;
-  if (NON_ASCII.test(s)) s = s.normalize('NFKD').replace(MARKS, '');
-  s = s.toLowerCase();
-  s = cutDecorations(s);
+  const ascii = !NON_ASCII.test(s);
+  if (!ascii) s = s.normalize('NFKD').replace(MARKS, '');
+  s = cutDecorations(s.toLowerCase());
   if (s.indexOf('.') >= 0) s = s.replace(DOTTED_ABBREVIATION, stripDots).replace(DOT_TLD, '');
-  s = s.replace(APOSTROPHES, '').replace(AMPERSAND, ' and ').replace(SEPARATORS, ' ').trim();
+  if (MAY_HAVE_APOSTROPHE.test(s)) s = s.replace(APOSTROPHES, '');
+  if (s.indexOf('&') >= 0) s = s.replace(AMPERSAND, ' and ');
+  s = s.replace(ascii ? ASCII_SEPARATORS : SEPARATORS, ' ').trim();
   if (s === '') return '';
   const tokens = s.split(' ');
-  return dropLegalForm(tokens).join(' ');
+  const kept = dropLegalForm(tokens);
+  return kept === tokens ? s : kept.join(' ');
 }
 
 function stripDots(abbreviation: string): string {
   return abbreviation.replace(/\./g, '');
 }
 
-/** Cuts trailing decorations while something named remains. */
+/** Cuts trailing decorations while something named remains; cheap tests first (hot path). */
 function cutDecorations(s: string): string {
   for (let round = 0; round < 4; round++) {
-    const next = s.replace(EMPLOYMENT_TYPE, '').replace(HISTORY_CLAUSE, '').replace(TRAILING_GROUP, '');
-    if (next === s || !HAS_ALNUM.test(next)) return s;
+    let next = s.trimEnd();
+    const last = next.charCodeAt(next.length - 1);
+    if (last === 41 /* ) */ || last === 93 /* ] */) next = next.replace(TRAILING_GROUP, '');
+    else if (HAS_BULLET.test(next)) next = next.replace(EMPLOYMENT_TYPE, '');
+    if (HISTORY_WORD.test(next)) next = next.replace(HISTORY_CLAUSE, '');
+    if (next.length === s.trimEnd().length || !HAS_ALNUM.test(next)) return s;
     s = next;
   }
   return s;

@@ -121,6 +121,7 @@ export class CompanyResolver {
     const out = new Array<Resolution>(n);
     const parent = new Int32Array(n).fill(-1);
     const names = new Array<string>(n);
+    const spellings = new Array<string>(n);
     const slugs = new Array<string | null>(n);
     const domains = new Array<string | null>(n);
     const firstBySlug = new Map<string, number>();
@@ -178,6 +179,7 @@ export class CompanyResolver {
       if (name !== '') {
         join(firstByName, name, i);
         const spelling = (k.name as string).trim();
+        spellings[i] = spelling;
         spellingCounts.set(spelling, (spellingCounts.get(spelling) ?? 0) + (k.count ?? 1));
       }
     }
@@ -187,16 +189,15 @@ export class CompanyResolver {
     const bestNameCount = new Float64Array(n);
     const bestOther = new Int32Array(n).fill(-1);
     const bestOtherCount = new Float64Array(n);
-    const spellingOf = (i: number): string => (keys[i]!.name as string).trim();
     const otherOf = (i: number): string => (slugs[i] !== null ? `li:${slugs[i]}` : `d:${domains[i]}`);
     for (let i = 0; i < n; i++) {
       if (parent[i] === -1) continue;
       const root = find(i);
       if (names[i] !== '') {
-        const spelling = spellingOf(i);
+        const spelling = spellings[i] as string;
         const c = spellingCounts.get(spelling) as number;
         const b = bestName[root] as number;
-        if (b < 0 || c > (bestNameCount[root] as number) || (c === bestNameCount[root] && spelling < spellingOf(b))) {
+        if (b < 0 || c > (bestNameCount[root] as number) || (c === bestNameCount[root] && spelling < (spellings[b] as string))) {
           bestName[root] = i;
           bestNameCount[root] = c;
         }
@@ -218,7 +219,7 @@ export class CompanyResolver {
       if (r === undefined) {
         const b = bestName[root] as number;
         if (b >= 0) {
-          r = { company_id: `n:${names[b]}`, company_name: spellingOf(b), matched_by: 'new' };
+          r = { company_id: `n:${names[b]}`, company_name: spellings[b] as string, matched_by: 'new' };
         } else {
           const o = bestOther[root] as number;
           const id = otherOf(o);

@@ -5,7 +5,9 @@ import { openExisting, outputFormat } from '../common.js';
 
 const HELP = `usage: talentflow hires --by DIMS [--from YEAR] [--to YEAR] [--cohorts LIST] [--format table|json|csv]
 
-Hires grouped by DIMS, a comma list of: cohort, year, band, new_grad, company. With year, each
+Hires grouped by DIMS, a comma list of: cohort, year, band, new_grad, company, seniority (level
+1 entry … 7 senior executive), function, occupation, exposure_quintile (1 least … 5 most
+AI-exposed; occupation and exposure need 'talentflow data import'). With year, each
 row has its year-over-year change (yoy) against the same group's previous year.
 
 options:

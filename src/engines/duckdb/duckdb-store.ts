@@ -47,6 +47,14 @@ export class DuckDBStore implements Store {
     }
   }
 
+  async tableExists(name: string): Promise<boolean> {
+    const rows = await this.all<{ n: number }>(
+      'SELECT count(*) AS n FROM (SELECT table_name FROM duckdb_tables() UNION ALL SELECT view_name FROM duckdb_views()) WHERE table_name = $name',
+      { name },
+    );
+    return (rows[0]?.n ?? 0) > 0;
+  }
+
   async append(table: string, columns: string[], rows: unknown[][]): Promise<void> {
     const appender = await this.connection.createAppender(table);
     try {
