@@ -9,6 +9,7 @@ export interface CommandEntry {
 }
 
 export const commands = {
+  demo: { summary: 'generate a synthetic world, ingest it, print the headline table', load: () => import('./commands/demo.js') },
   ingest: { summary: 'read career-history files into the database', load: () => import('./commands/ingest.js') },
   hires: { summary: 'hires by cohort, year, experience band, new-grad flag, company', load: () => import('./commands/hires.js') },
   quarantine: { summary: 'list records that could not be read, with file, line and reason', load: () => import('./commands/quarantine.js') },

@@ -28,5 +28,7 @@ export async function derive(store: Store, registry: readonly RegistryEntry[], s
   await store.run(graduationsSql());
   await store.run(hiresSql());
   await store.run('DROP TABLE IF EXISTS cohort_members');
+  // built on first use by src/metrics/spells.ts from the tables above
+  await store.run('DROP TABLE IF EXISTS spells; DROP TABLE IF EXISTS place_map');
   return { distinct_companies, distinct_titles, distinct_degrees };
 }

@@ -28,8 +28,7 @@ const DOT_TLD = /(?<=\p{L})\.com(?![\p{L}\p{N}])/gu;
 const APOSTROPHES = /['’`´]/g;
 const AMPERSAND = /&/g;
 const SEPARATORS = /[^\p{L}\p{N}]+/gu;
-const ASCII_SEPARATORS = /[^a-z0-9]+/g;
-const MAY_HAVE_APOSTROPHE = /['’`´]/;
+const ASCII_APOSTROPHES = /['`]/g;
 const HAS_ALNUM = /[\p{L}\p{N}]/u;
 
 /** Trailing legal-form tokens, removed from the end of a name (as many as there are). */
@@ -57,17 +56,65 @@ const LEGAL_CONNECTORS = new Set(['and', 'private', 'de', 'sdn', 'kabushiki', 's
 export function normalizeCompanyName(name: string | null | undefined): string {
   if (!name) return '';
   let s = name;
-  const ascii = !NON_ASCII.test(s);
-  if (!ascii) s = s.normalize('NFKD').replace(MARKS, '');
-  s = cutDecorations(s.toLowerCase());
-  if (s.indexOf('.') >= 0) s = s.replace(DOTTED_ABBREVIATION, stripDots).replace(DOT_TLD, '');
-  if (MAY_HAVE_APOSTROPHE.test(s)) s = s.replace(APOSTROPHES, '');
-  if (s.indexOf('&') >= 0) s = s.replace(AMPERSAND, ' and ');
-  s = s.replace(ascii ? ASCII_SEPARATORS : SEPARATORS, ' ').trim();
-  if (s === '') return '';
-  const tokens = s.split(' ');
-  const kept = dropLegalForm(tokens);
-  return kept === tokens ? s : kept.join(' ');
+  let marks = scan(s);
+  if (marks & NON_ASCII_MARK) {
+    s = s.normalize('NFKD').replace(MARKS, '');
+    marks = scan(s) | NON_ASCII_MARK;
+  }
+  s = s.toLowerCase();
+  if (marks & DECORATION_MARKS) s = cutDecorations(s);
+  if (marks & DOT_MARK) s = s.replace(DOTTED_ABBREVIATION, stripDots).replace(DOT_TLD, '');
+  if (marks & NON_ASCII_MARK) s = s.replace(APOSTROPHES, '');
+  else if (marks & APOSTROPHE_MARK) s = s.replace(ASCII_APOSTROPHES, '');
+  if (marks & AMPERSAND_MARK) s = s.replace(AMPERSAND, ' and ');
+  const tokens = marks & NON_ASCII_MARK ? unicodeTokens(s) : asciiTokens(s);
+  return tokens.length === 0 ? '' : dropLegalForm(tokens).join(' ');
+}
+
+const NON_ASCII_MARK = 1;
+const DOT_MARK = 2;
+const AMPERSAND_MARK = 4;
+const APOSTROPHE_MARK = 8;
+/** `(`, `)`, `[`, `]`, `|` or a clause separator: a decoration may follow. */
+const DECORATION_MARK = 16;
+const DECORATION_MARKS = DECORATION_MARK | NON_ASCII_MARK;
+
+/** One pass over the raw name noting which (rare) rewrites it needs, so common names skip them. */
+function scan(s: string): number {
+  let marks = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 127) marks |= NON_ASCII_MARK;
+    else if (c === 46) marks |= DOT_MARK;
+    else if (c === 38) marks |= AMPERSAND_MARK;
+    else if (c === 39 || c === 96) marks |= APOSTROPHE_MARK;
+    else if (c === 40 || c === 41 || c === 91 || c === 93 || c === 124 || c === 44 || c === 45 || c === 59 || c === 58) {
+      marks |= DECORATION_MARK;
+    }
+  }
+  return marks;
+}
+
+/** Runs of `[a-z0-9]`, for lowercased ASCII text. */
+function asciiTokens(s: string): string[] {
+  const tokens: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 32;
+    const alnum = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+    if (alnum) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      tokens.push(s.slice(start, i));
+      start = -1;
+    }
+  }
+  return tokens;
+}
+
+function unicodeTokens(s: string): string[] {
+  const t = s.replace(SEPARATORS, ' ').trim();
+  return t === '' ? [] : t.split(' ');
 }
 
 function stripDots(abbreviation: string): string {

@@ -52,6 +52,8 @@ export interface JsonLinesFormat {
 export interface ListSpec {
   /** Member of `t` holding the list. */
   field: string;
+  /** Its column in `stage_raw`. */
+  list: 'pos_list' | 'edu_list';
   start: string;
   end: string;
   startField: string;
@@ -79,19 +81,25 @@ export function linesSource(file: string): string {
     escape = '', auto_detect = false, strict_mode = false, null_padding = true, max_line_size = 67108864)`;
 }
 
-/** One row per line: early reasons (blank, invalid JSON, not an object) and the typed struct. */
+/** One row per line: early reasons (blank, invalid JSON, not an object), the person-level fields
+ *  and the two lists, as flat columns (so that reading one list does not read the other). */
 export function stageRawSql(f: JsonLinesFormat, source: string): string {
   return `CREATE OR REPLACE TEMP TABLE stage_raw AS
 SELECT h, early,
   CASE WHEN early IN ('invalid_json', 'not_an_object') THEN left(line, 4096) END AS raw,
   CASE early WHEN 'not_an_object' THEN 'a JSON ' || lower(json_type(line)) || ', not an object'
              WHEN 'invalid_json' THEN 'not valid JSON' END AS early_detail,
-  CASE WHEN early IS NULL THEN json_transform(line, ${lit(JSON.stringify(f.structure))}) END AS t
-FROM (SELECT line, hash(line) AS h,
-        CASE WHEN line IS NULL OR trim(line) = '' THEN 'blank'
-             WHEN NOT json_valid(line) THEN 'invalid_json'
-             WHEN left(ltrim(line), 1) <> '{' THEN 'not_an_object' END AS early
-      FROM ${source})`;
+  t IS NOT NULL AS parsed,
+  ${f.id} AS p_id, ${f.linkedinUrl} AS p_linkedin, ${f.name} AS p_name, ${f.location} AS p_location,
+  ${f.updatedAt} AS p_updated, ${f.sourceLine} AS p_source_line,
+  t.${f.positions.field} AS pos_list, t.${f.educations.field} AS edu_list
+FROM (
+  SELECT *, CASE WHEN early IS NULL THEN json_transform(line, ${lit(JSON.stringify(f.structure))}) END AS t
+  FROM (SELECT line, hash(line) AS h,
+          CASE WHEN line IS NULL OR trim(line) = '' THEN 'blank'
+               WHEN NOT json_valid(line) THEN 'invalid_json'
+               WHEN left(ltrim(line), 1) <> '{' THEN 'not_an_object' END AS early
+        FROM ${source}))`;
 }
 
 /** One row per list element, with month indices and what is wrong with it. Layered so that
@@ -115,8 +123,8 @@ FROM (
     SELECT *, tf_bad(s) AS s_bad, tf_bad(en) AS e_bad
     FROM (
       SELECT rid, idx, ${columns}, ${at('e', spec.start)} AS s, ${at('e', spec.end)} AS en, ${suspicious} AS suspicious
-      FROM (SELECT rowid AS rid, unnest(t.${spec.field}) AS e, generate_subscripts(t.${spec.field}, 1) - 1 AS idx
-            FROM stage_raw WHERE t IS NOT NULL))))`;
+      FROM (SELECT rowid AS rid, unnest(${spec.list}) AS e, generate_subscripts(${spec.list}, 1) - 1 AS idx
+            FROM stage_raw WHERE parsed))))`;
 }
 
 export function stagePositionsSql(f: JsonLinesFormat): string {
@@ -162,7 +170,7 @@ WHERE detail IS NOT NULL`;
 export function suspectsSql(f: JsonLinesFormat): string {
   return `CREATE OR REPLACE TEMP TABLE stage_suspects AS
 SELECT DISTINCT h FROM (
-  SELECT h FROM stage_raw WHERE t IS NOT NULL AND (t.${f.positions.field} IS NULL OR t.${f.educations.field} IS NULL)
+  SELECT h FROM stage_raw WHERE parsed AND (pos_list IS NULL OR edu_list IS NULL)
   UNION ALL SELECT r.h FROM stage_pos p JOIN stage_raw r ON r.rowid = p.rid WHERE p.suspicious
   UNION ALL SELECT r.h FROM stage_raw r JOIN stage_edu e ON r.rowid = e.rid WHERE e.suspicious)`;
 }
@@ -178,13 +186,13 @@ export function verdictSql(f: JsonLinesFormat): string {
 SELECT r.rowid AS rid, r.h,
   CASE WHEN r.early IS NOT NULL THEN r.early
        WHEN w.detail IS NOT NULL THEN 'wrong_type'
-       WHEN nullif(trim(${at('r.t', f.id)}), '') IS NULL AND tf_linkedin_slug(${at('r.t', f.linkedinUrl)}) IS NULL THEN 'missing_id'
-       WHEN tf_bad(${at('r.t', f.updatedAt)}) OR p.bad_date IS NOT NULL OR e.bad_date IS NOT NULL THEN 'invalid_date'
+       WHEN nullif(trim(r.p_id), '') IS NULL AND tf_linkedin_slug(r.p_linkedin) IS NULL THEN 'missing_id'
+       WHEN tf_bad(r.p_updated) OR p.bad_date IS NOT NULL OR e.bad_date IS NOT NULL THEN 'invalid_date'
        WHEN p.bad_order IS NOT NULL OR e.bad_order IS NOT NULL THEN 'end_before_start' END AS reason,
   CASE WHEN r.early IS NOT NULL THEN r.early_detail
        WHEN w.detail IS NOT NULL THEN w.detail
-       WHEN nullif(trim(${at('r.t', f.id)}), '') IS NULL AND tf_linkedin_slug(${at('r.t', f.linkedinUrl)}) IS NULL THEN 'no id and no linkedin_url'
-       WHEN tf_bad(${at('r.t', f.updatedAt)}) THEN '${f.updatedAtField}: ' || ${at('r.t', f.updatedAt)}
+       WHEN nullif(trim(r.p_id), '') IS NULL AND tf_linkedin_slug(r.p_linkedin) IS NULL THEN 'no id and no linkedin_url'
+       WHEN tf_bad(r.p_updated) THEN '${f.updatedAtField}: ' || r.p_updated
        ELSE coalesce(p.bad_date, e.bad_date, p.bad_order, e.bad_order) END AS detail
 FROM stage_raw r
 LEFT JOIN ${agg('stage_pos')} p ON p.rid = r.rowid
@@ -193,20 +201,20 @@ LEFT JOIN stage_wrong_types w ON w.h = r.h`;
 }
 
 /** Accepted lines as record rows; `$rec_base` offsets rids into global record ids. */
-export function acceptedRecordsSql(f: JsonLinesFormat, idPrefix: string): string {
+export function acceptedRecordsSql(idPrefix: string): string {
   const prefix = idPrefix ? `${lit(idPrefix)} || ` : '';
-  return `SELECT $rec_base + r.rowid AS rec_id, $file_id AS file_id, ${lineSql(f)} AS line,
-  ${prefix}coalesce(nullif(trim(${at('r.t', f.id)}), ''), 'li:' || tf_linkedin_slug(${at('r.t', f.linkedinUrl)})) AS person_key,
-  tf_linkedin_slug(${at('r.t', f.linkedinUrl)}) AS linkedin_slug,
-  ${at('r.t', f.name)} AS name, ${at('r.t', f.location)} AS location,
-  tf_m(${at('r.t', f.updatedAt)}, 7) AS updated_m
+  return `SELECT $rec_base + r.rowid AS rec_id, $file_id AS file_id, ${lineSql()} AS line,
+  ${prefix}coalesce(nullif(trim(r.p_id), ''), 'li:' || tf_linkedin_slug(r.p_linkedin)) AS person_key,
+  tf_linkedin_slug(r.p_linkedin) AS linkedin_slug,
+  r.p_name AS name, r.p_location AS location,
+  tf_m(r.p_updated, 7) AS updated_m
 FROM stage_raw r JOIN stage_verdict v ON v.rid = r.rowid
 WHERE v.reason IS NULL`;
 }
 
 /** The line a staged row came from: the original line for converted files, else its own. */
-export function lineSql(f: JsonLinesFormat): string {
-  return `coalesce(${at('r.t', f.sourceLine)}, r.rowid + 1)`;
+export function lineSql(): string {
+  return 'coalesce(r.p_source_line, r.rowid + 1)';
 }
 
 /** Rewrite an expression written over `t.`/`e.` to read from `base`. */

@@ -43,7 +43,8 @@ export interface IngestSummary extends LoadCounts {
 }
 
 const JSON_LINES: Partial<Record<FormatName, JsonLinesFormat>> = { pdl: pdlFormat, canonical: canonicalFormat };
-const JSON_LINES_FILES = /\.(jsonl|ndjson|json)(\.gz)?$/i;
+const JSON_LINES_FILES = /\.(jsonl|ndjson)(\.gz)?$/i;
+const FOLDER_FORMATS: readonly FormatName[] = ['techbios', 'scraped'];
 
 export async function ingestFiles(store: Store, paths: string[], options: IngestOptions): Promise<IngestSummary> {
   const say = options.progress ?? (() => {});
@@ -84,14 +85,22 @@ interface Unit {
   format: FormatName;
 }
 
-/** Each input path as the units that load one at a time: a folder of JSON-lines shards is one
- *  unit per file; a folder format (techbios, scraped) is one unit. */
+/** Each input path as the units that load one at a time: a folder format (techbios, scraped) is
+ *  one unit; any other folder is its JSON-lines files (shards), each sniffed on its own. */
 async function planUnits(paths: string[], format: FormatName | 'auto'): Promise<Unit[]> {
   const units: Unit[] = [];
   for (const p of paths.map((x) => resolve(x))) {
-    const f = format === 'auto' ? await sniffFormat(p) : format;
-    if (JSON_LINES[f]) for (const file of await inputFiles(p, JSON_LINES_FILES, f)) units.push({ path: file, format: f });
-    else units.push({ path: p, format: f });
+    if ((await stat(p)).isDirectory() && !FOLDER_FORMATS.includes(format as FormatName)) {
+      const folder = format === 'auto' ? await sniffFormat(p).catch(() => undefined) : undefined;
+      if (folder && FOLDER_FORMATS.includes(folder)) {
+        units.push({ path: p, format: folder });
+        continue;
+      }
+      const files = await inputFiles(p, JSON_LINES_FILES, format === 'auto' ? 'JSON lines' : format);
+      for (const file of files) units.push({ path: file, format: format === 'auto' ? await sniffFormat(file) : format });
+    } else {
+      units.push({ path: p, format: format === 'auto' ? await sniffFormat(p) : format });
+    }
   }
   return units;
 }

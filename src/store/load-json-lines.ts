@@ -51,7 +51,7 @@ export async function loadJsonLines(store: Store, format: JsonLinesFormat, path:
 
   const [base] = await store.all<{ b: number }>('SELECT coalesce(max(rec_id) + 1, 0) AS b FROM records');
   const params = { rec_base: base?.b ?? 0, file_id: target.fileId };
-  await store.run(`INSERT INTO records ${acceptedRecordsSql(format, target.idPrefix)}`, params);
+  await store.run(`INSERT INTO records ${acceptedRecordsSql(target.idPrefix)}`, params);
   for (const [table, stage, cols] of [
     ['record_positions', 'stage_pos', 'company, company_domain, company_linkedin, title, start_m, start_prec, end_m, end_prec, current, location'],
     ['record_educations', 'stage_edu', 'school, degree, start_m, start_prec, end_m, end_prec'],
@@ -62,7 +62,7 @@ export async function loadJsonLines(store: Store, format: JsonLinesFormat, path:
       { rec_base: params.rec_base },
     );
   }
-  await quarantineRejects(store, format, source, { file_id: target.fileId, file: target.fileLabel });
+  await quarantineRejects(store, { file_id: target.fileId, file: target.fileLabel });
 
   const rows = await store.all<{ reason: string | null; n: number }>(
     'SELECT reason, count(*) AS n FROM stage_verdict GROUP BY reason',
@@ -81,25 +81,14 @@ export async function loadJsonLines(store: Store, format: JsonLinesFormat, path:
   return counts;
 }
 
-/** Rejected lines keep their raw text: early rejects have it staged; the rest are re-read by hash. */
-async function quarantineRejects(
-  store: Store,
-  format: JsonLinesFormat,
-  source: string,
-  params: { file_id: number; file: string },
-): Promise<void> {
-  const [late] = await store.all<{ n: number }>(
-    "SELECT count(*) AS n FROM stage_verdict v JOIN stage_raw r ON r.rowid = v.rid WHERE v.reason IS NOT NULL AND v.reason <> 'blank' AND r.raw IS NULL",
-  );
-  const rawOf =
-    late && late.n > 0
-      ? `LEFT JOIN (SELECT DISTINCT ON (h) hash(line) AS h, left(line, 4096) AS raw FROM ${source}
-           WHERE hash(line) IN (SELECT h FROM stage_verdict WHERE reason IS NOT NULL AND reason <> 'blank')) x ON x.h = r.h`
-      : 'LEFT JOIN (SELECT NULL::UBIGINT AS h, NULL::VARCHAR AS raw) x ON false';
+/** Rejected lines are listed with file, line, reason and detail; the raw text is kept where the
+ *  stage already has it (lines that are not JSON objects). Reading a file twice to fetch the raw
+ *  text of the others would cost a second scan: the file and line say where it is. */
+async function quarantineRejects(store: Store, params: { file_id: number; file: string }): Promise<void> {
   await store.run(
     `INSERT INTO quarantine
-     SELECT $file_id, $file, ${lineSql(format)}, v.reason, v.detail, coalesce(r.raw, x.raw)
-     FROM stage_verdict v JOIN stage_raw r ON r.rowid = v.rid ${rawOf}
+     SELECT $file_id, $file, ${lineSql()}, v.reason, v.detail, r.raw
+     FROM stage_verdict v JOIN stage_raw r ON r.rowid = v.rid
      WHERE v.reason IS NOT NULL AND v.reason <> 'blank'`,
     params,
   );

@@ -31,6 +31,8 @@ export interface EmitOptions {
   yearOnlyProfile: boolean;
 }
 
+/** Positions that ended before 2010 are "old history", written loosely. */
+const OLD = 2010 * 12;
 const METRO_NAMES = METROS.map(([city, state]) => `${city}, ${state}, united states`);
 const DEGREE_NAMES: Record<string, readonly string[]> = {
   bachelors: ['["bachelors"]', '["bachelor of science","bachelors"]', '["bachelor of arts","bachelors"]'],
@@ -83,7 +85,7 @@ export function pdlLine(person: Person, universe: CompanyUniverse, noise: Noise,
       continue;
     }
     if (p.kind === INTERNSHIP && pruneInternships) continue;
-    const yearOnly = opts.yearOnlyProfile || rng.chance(noise.year_only_positions);
+    const yearOnly = opts.yearOnlyProfile || rng.chance(p.end !== null && p.end < OLD ? noise.year_only_old_positions : noise.year_only_positions);
     let company = 'null';
     let companyName = 'null';
     let industry = 'null';

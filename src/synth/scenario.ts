@@ -50,7 +50,12 @@ export interface Noise {
   malformed: number;
   year_only_profiles: number;
   year_only_positions: number;
+  /** Year-only dates on positions that ended before 2010 (old history is written loosely). */
+  year_only_old_positions: number;
+  /** Share of profiles without education, among people who graduated 8+ years before their update. */
   missing_education: number;
+  /** The same among recent graduates (they list their degree; an imputed graduation biases new-grad counts). */
+  missing_education_recent: number;
   missing_linkedin_url: number;
   missing_company_linkedin: number;
   missing_website: number;
@@ -85,11 +90,11 @@ export const DEFAULT_POPULATION: Population = {
   midcareer_masters: 0.04,
   internship: 0.55,
   first_job_delay_months: 2,
-  tenure_months: [20, 26, 54],
+  tenure_months: [20, 22, 54],
   promotion_months: 48,
   leave_workforce: 0.02,
   retire_after_years: 35,
-  other_accept: 0.6,
+  other_accept: 0.45,
   side_roles: 0.06,
   early_share: { bigtech15: 0.12, startups: 0.06, banks: 0.05 },
 };
@@ -98,9 +103,11 @@ export const DEFAULT_NOISE: Noise = {
   duplicates: 0.01,
   duplicate_by_linkedin: 0.4,
   malformed: 0.003,
-  year_only_profiles: 0.01,
+  year_only_profiles: 0.005,
   year_only_positions: 0.002,
-  missing_education: 0.025,
+  year_only_old_positions: 0.05,
+  missing_education: 0.035,
+  missing_education_recent: 0.005,
   missing_linkedin_url: 0.05,
   missing_company_linkedin: 0.15,
   missing_website: 0.2,

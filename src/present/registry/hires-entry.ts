@@ -10,7 +10,9 @@ import { BANDS } from '../../derive/index.js';
 import { withYoy } from '../../analyze/yoy.js';
 import { OTHER_COHORT } from '../../resolve/index.js';
 import type { ColumnSpec, MetricContext, MetricEntry, MetricRow, ParamSpec, ParamValues } from './metric-registry.js';
-import { DEFAULT_MIN_CELL, suppressionNote, suppressSmallCells, wilson } from './small-cells.js';
+import { wilson } from '../../analyze/intervals.js';
+import { FUNCTIONS } from '../../resolve/titles/index.js';
+import { DEFAULT_MIN_CELL, suppressionNote, suppressSmallCells } from './small-cells.js';
 import { dataAsOf, partialYearNote } from './data-as-of.js';
 
 const cohortNames = (ctx: MetricContext) => [...ctx.cohorts.map((c) => c.name), OTHER_COHORT];
@@ -23,6 +25,8 @@ const FILTERS: ParamSpec[] = [
   { name: 'cohorts', kind: 'list', values: cohortNames, description: `Cohorts reported, comma separated (default: every cohort loaded, and ${OTHER_COHORT}). Filtering by cohort groups by cohort.` },
   { name: 'band', kind: 'list', values: BANDS, description: 'Only hires in these experience bands.' },
   { name: 'new_grad', kind: 'boolean', description: 'Only new-grad hires (true) or only the others (false).' },
+  { name: 'function', kind: 'list', values: FUNCTIONS, description: 'Only hires into titles of these functions.' },
+  { name: 'seniority', kind: 'list', values: ['1', '2', '3', '4', '5', '6', '7'], description: 'Only hires at these seniority levels (1 entry … 7 senior executive).' },
   { name: 'min_cell', kind: 'integer', min: 1, max: 1000, default: DEFAULT_MIN_CELL, description: 'Cells counting fewer than this many hires are suppressed.' },
 ];
 
@@ -32,7 +36,24 @@ const DIM_COLUMNS: Record<HireDim, ColumnSpec> = {
   band: { name: 'band', type: 'string', role: 'dimension', description: 'Experience band at hire (years of full-time work since graduation).' },
   new_grad: { name: 'new_grad', type: 'boolean', role: 'dimension', description: 'New-grad hire.' },
   company: { name: 'company', type: 'string', role: 'dimension', description: 'Canonical company name.' },
+  seniority: { name: 'seniority', type: 'integer', role: 'dimension', description: 'Seniority level of the title, 1 (entry) … 7 (senior executive); null when the title names none.' },
+  function: { name: 'function', type: 'string', role: 'dimension', description: 'Function of the title (engineering, data, sales, …).' },
+  occupation: { name: 'occupation', type: 'string', role: 'dimension', description: 'SOC code and O*NET occupation of the title; null without the reference data.' },
+  exposure_quintile: { name: 'exposure_quintile', type: 'integer', role: 'dimension', description: 'AI-exposure quintile of the occupation (1 least … 5 most).' },
 };
+
+/** Filters applied to grouped counts: parameter → the dimension it constrains. */
+const FILTER_DIMS = { band: 'band', new_grad: 'new_grad', function: 'function', seniority: 'seniority' } as const satisfies Record<string, HireDim>;
+
+function keep(row: Record<string, unknown>, p: ParamValues): boolean {
+  for (const [param, dim] of Object.entries(FILTER_DIMS)) {
+    const want = p[param];
+    if (want === undefined) continue;
+    const have = row[dim];
+    if (Array.isArray(want) ? !want.includes(String(have)) : have !== want) return false;
+  }
+  return true;
+}
 
 interface Grouped {
   dims: HireDim[];
@@ -42,18 +63,16 @@ interface Grouped {
 /** Hires grouped by `out` dims after applying the filters; `from` is applied later (YoY needs the year before). */
 async function groupedHires(store: Store, p: ParamValues, ctx: MetricContext, by: HireDim[]): Promise<Grouped> {
   const cohorts = p.cohorts as string[] | undefined;
-  const bands = p.band as string[] | undefined;
-  const newGrad = p.new_grad as boolean | undefined;
   const out = cohorts && !by.includes('cohort') ? (['cohort', ...by] as HireDim[]) : by;
-  const need = HIRE_DIMS.filter((d) => out.includes(d) || (d === 'band' && bands) || (d === 'new_grad' && newGrad !== undefined));
+  const filtered = new Set(Object.entries(FILTER_DIMS).filter(([param]) => p[param] !== undefined).map(([, dim]) => dim as HireDim));
+  const need = HIRE_DIMS.filter((d) => out.includes(d) || filtered.has(d));
   const yearly = out.includes('year');
   const result = await hires(store, { by: need, from: yearly ? undefined : (p.from as number | undefined), to: p.to as number | undefined }, ctx.cohorts);
   const sums = new Map<string, Record<string, unknown> & { hires: number }>();
   for (const r of result.rows) {
     const row = r as unknown as Record<string, unknown>;
     if (cohorts && !cohorts.includes(row.cohort as string)) continue;
-    if (bands && !bands.includes(row.band as string)) continue;
-    if (newGrad !== undefined && row.new_grad !== newGrad) continue;
+    if (!keep(row, p)) continue;
     const key = JSON.stringify(out.map((d) => row[d]));
     const have = sums.get(key);
     if (have) have.hires += r.hires;
@@ -61,8 +80,11 @@ async function groupedHires(store: Store, p: ParamValues, ctx: MetricContext, by
   }
   const rows = [...sums.values()].sort((a, b) => {
     for (const d of out) {
-      const x = a[d] as string | number | boolean, y = b[d] as string | number | boolean;
-      if (x !== y) return x < y ? -1 : 1;
+      const x = a[d] as string | number | boolean | null, y = b[d] as string | number | boolean | null;
+      if (x === y) continue;
+      if (x === null) return 1;
+      if (y === null) return -1;
+      return x < y ? -1 : 1;
     }
     return 0;
   });
@@ -119,6 +141,7 @@ export const newGradShareEntry: MetricEntry = {
   description: 'Share of hires that are new-grad hires, by cohort and year, with a Wilson 95% interval.',
   unit: 'share of hires',
   params: [...YEARS, ...FILTERS.filter((f) => f.name !== 'new_grad')],
+  // the share's interval is Wilson's (analyze/intervals.ts) at 95%
   columns: () => [
     DIM_COLUMNS.cohort,
     DIM_COLUMNS.year,
@@ -145,7 +168,7 @@ export const newGradShareEntry: MetricEntry = {
     for (const r of rows) {
       const n = r.hires as number, x = r.new_grad_hires as number;
       const ci = wilson(x, n);
-      Object.assign(r, { share: n ? x / n : null, ci_lo: ci.lo, ci_hi: ci.hi });
+      Object.assign(r, { share: ci.value, ci_lo: ci.lo, ci_hi: ci.hi });
     }
     const k = p.min_cell as number;
     const hidden = suppressSmallCells(rows, k, ['hires'], ['new_grad_hires', 'share', 'ci_lo', 'ci_hi']);

@@ -1,7 +1,7 @@
 /**
- * Small-cell suppression and Wilson intervals for the presentation layer (DESIGN.md
- * "Uncertainty"): a cell counting fewer than k is never shown; its count becomes null and the row
- * says `suppressed: true`. A change or share computed from a suppressed count is suppressed too.
+ * Small-cell suppression for the presentation layer (DESIGN.md "Uncertainty"): a cell counting
+ * fewer than k is never shown; its count becomes null and the row says `suppressed: true`. A
+ * change or share computed from a suppressed count is suppressed too.
  */
 import type { MetricRow } from './metric-registry.js';
 
@@ -32,18 +32,8 @@ export function suppressSmallCells(rows: MetricRow[], k: number, countFields: re
   return hidden;
 }
 
-/** Wilson score interval for x successes of n at 95% (z = 1.96); null bounds for n = 0. */
-export function wilson(x: number, n: number, z = 1.959964): { lo: number | null; hi: number | null } {
-  if (n <= 0) return { lo: null, hi: null };
-  const p = x / n;
-  const z2 = z * z;
-  const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
-  const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
-  return { lo: Math.max(0, centre - half), hi: Math.min(1, centre + half) };
-}
-
 /** The sentence a reader sees when cells were hidden. */
 export function suppressionNote(hidden: number, total: number, k: number, unit: string): string | null {
   if (hidden === 0) return null;
-  return `${hidden} of ${total} cells with fewer than ${k} ${unit} are suppressed (shown as "<${k}").`;
+  return `${hidden} of ${total} rows had a count below ${k} ${unit}: suppressed (shown as "<${k}").`;
 }

@@ -1,0 +1,131 @@
+/**
+ * The filters and group dimensions every metric shares, compiled once to SQL over `spells`.
+ *
+ * Title dimensions (seniority, function, occupation, exposure quintile) are those of the
+ * spell's opening position — the title at hire — joined from `title_map`; place dimensions
+ * (metro, region, country) those of the spell's first stated position location, else the
+ * person's location for an ongoing spell, joined from `place_map`. Cohort: a spell counts in
+ * every selected cohort holding its company and in `other` when none does.
+ */
+import type { Dialect } from '../engines/engine.js';
+import { UserError } from '../model/errors.js';
+import { OTHER_COHORT } from '../resolve/index.js';
+
+export const GROUP_DIMS = ['cohort', 'company', 'band', 'new_grad', 'seniority', 'function', 'occupation', 'exposure_quintile', 'metro', 'region', 'country'] as const;
+export type GroupDim = (typeof GROUP_DIMS)[number];
+
+/** Filters; every list is "any of". Years bound the reported periods (inclusive). */
+export interface MetricFilters {
+  cohort?: string[];
+  company?: string[];
+  band?: string[];
+  new_grad?: boolean;
+  seniority?: string[];
+  function?: string[];
+  occupation?: string[];
+  exposure_quintile?: number[];
+  metro?: string[];
+  country?: string[];
+  from?: number;
+  to?: number;
+}
+
+const TITLE_DIMS = new Set<string>(['seniority', 'function', 'occupation', 'exposure_quintile']);
+const PLACE_DIMS = new Set<string>(['metro', 'region', 'country']);
+
+/** The SQL pieces of a scope over spells aliased `s`. */
+export interface ScopeSql {
+  /** `spells s LEFT JOIN …` */
+  from: string;
+  where: string[];
+  /** Select-list expression of each grouped dimension, aliased `g_<dim>`. */
+  select: string[];
+  /** The aliases, in order. */
+  keys: string[];
+  needsPlaces: boolean;
+  needsCohorts: boolean;
+}
+
+export function parseGroupDims(spec: string | undefined, allowed: readonly GroupDim[] = GROUP_DIMS): GroupDim[] {
+  const dims = (spec ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  for (const d of dims) {
+    if (!(allowed as readonly string[]).includes(d)) throw new UserError(`unknown dimension: ${d}`, 'usage', `dimensions: ${allowed.join(', ')}`);
+  }
+  if (new Set(dims).size !== dims.length) throw new UserError(`invalid --by: ${spec} repeats a dimension`, 'usage');
+  return dims as GroupDim[];
+}
+
+function column(d: Dialect, dim: GroupDim, alias: string): string {
+  switch (dim) {
+    case 'cohort':
+      return `coalesce(m.cohort, ${d.literal(OTHER_COHORT)})`;
+    case 'company':
+      return `${alias}.company_name`;
+    case 'band':
+      return `${alias}.band`;
+    case 'new_grad':
+      return `${alias}.new_grad`;
+    case 'seniority':
+      return 't.seniority';
+    case 'function':
+      return `t.${d.ident('function')}`;
+    case 'occupation':
+      return 't.occupation';
+    case 'exposure_quintile':
+      return 't.exposure_quintile';
+    case 'metro':
+      return 'pl.metro';
+    case 'region':
+      return 'pl.region';
+    case 'country':
+      return 'pl.country';
+  }
+}
+
+const list = (d: Dialect, values: readonly string[]) => values.map((v) => d.literal(v)).join(', ');
+
+/**
+ * Compile a scope. `cohortSet` is required when grouping or filtering by cohort
+ * (`ensureCohortMembers`).
+ */
+export function scopeSql(d: Dialect, by: readonly GroupDim[], f: MetricFilters, cohortSet?: string, alias = 's'): ScopeSql {
+  const uses = new Set<string>([...by, ...Object.keys(f).filter((k) => (f as Record<string, unknown>)[k] !== undefined)]);
+  const needsCohorts = uses.has('cohort');
+  if (needsCohorts && !cohortSet) throw new Error('a cohort scope needs a cohort set');
+  const needsTitles = [...uses].some((u) => TITLE_DIMS.has(u));
+  const needsPlaces = [...uses].some((u) => PLACE_DIMS.has(u));
+  const joins = [`spells ${alias}`];
+  const set = cohortSet ? d.literal(cohortSet) : '';
+  if (by.includes('cohort')) joins.push(`LEFT JOIN cohort_members m ON m.company_id = ${alias}.company_id AND m.cohort_set = ${set}`);
+  if (needsTitles) joins.push(`LEFT JOIN title_map t ON t.title IS NOT DISTINCT FROM ${alias}.title`);
+  if (needsPlaces) joins.push(`LEFT JOIN place_map pl ON pl.place = ${alias}.place`);
+  const where: string[] = [];
+  if (f.cohort?.length) {
+    if (by.includes('cohort')) where.push(`coalesce(m.cohort, ${d.literal(OTHER_COHORT)}) IN (${list(d, f.cohort)})`);
+    else {
+      const named = f.cohort.filter((c) => c !== OTHER_COHORT);
+      const parts: string[] = [];
+      if (named.length) parts.push(`${alias}.company_id IN (SELECT company_id FROM cohort_members WHERE cohort_set = ${set} AND cohort IN (${list(d, named)}))`);
+      if (f.cohort.includes(OTHER_COHORT)) parts.push(`${alias}.company_id NOT IN (SELECT company_id FROM cohort_members WHERE cohort_set = ${set} AND cohort <> '')`);
+      where.push(`(${parts.join(' OR ')})`);
+    }
+  }
+  if (f.company?.length) {
+    const lower = f.company.map((c) => c.toLowerCase());
+    where.push(`(lower(${alias}.company_name) IN (${list(d, lower)}) OR ${alias}.company_id IN (${list(d, f.company)}))`);
+  }
+  if (f.band?.length) where.push(`${alias}.band IN (${list(d, f.band)})`);
+  if (f.new_grad !== undefined) where.push(`${alias}.new_grad = ${f.new_grad ? 'true' : 'false'}`);
+  if (f.seniority?.length) where.push(`t.seniority IN (${list(d, f.seniority)})`);
+  if (f.function?.length) where.push(`t.${d.ident('function')} IN (${list(d, f.function)})`);
+  if (f.occupation?.length) {
+    // an occupation is named by its title or by its SOC code (a major group prefix such as 15- works)
+    const ors = f.occupation.map((o) => (/^\d{2}-/.test(o) ? `t.soc LIKE ${d.literal(o + '%')}` : `lower(t.occupation) = ${d.literal(o.toLowerCase())}`));
+    where.push(`(${ors.join(' OR ')})`);
+  }
+  if (f.exposure_quintile?.length) where.push(`t.exposure_quintile IN (${f.exposure_quintile.map((q) => Math.trunc(q)).join(', ')})`);
+  if (f.metro?.length) where.push(`pl.metro IN (${list(d, f.metro)})`);
+  if (f.country?.length) where.push(`pl.country IN (${list(d, f.country)})`);
+  const keys = by.map((b) => `g_${b}`);
+  return { from: joins.join('\n'), where, select: by.map((b, i) => `${column(d, b, alias)} AS ${keys[i]}`), keys, needsPlaces, needsCohorts };
+}
