@@ -15,6 +15,18 @@ export { ingestFiles, dbTotals, type IngestOptions, type IngestSummary } from '.
 export { hires, parseDims, HIRE_DIMS, type HiresRow, type HiresQuery, type HireDim } from './metrics/hires.js';
 export { selectCohorts, DEFAULT_COHORTS } from './metrics/cohort-selection.js';
 export type { Store } from './engines/engine.js';
+// the metric suite (docs/metrics.md): every figure with its interval, small cells suppressed
+export { trend, trendSql, TREND_FIGURES, type TrendOptions, type TrendResult, type TrendRow, type TrendFigure, type TrendQuery } from './metrics/trend.js';
+export { retention, retentionSql, DEFAULT_KS, type RetentionOptions, type RetentionResult, type RetentionRow, type RetentionQuery, type RetentionDim } from './metrics/retention.js';
+export { flows, flowsSql, FLOW_WINDOW, type FlowsOptions, type FlowsResult, type FlowRow, type FlowRatio, type FlowLevel, type FlowsQuery } from './metrics/flows.js';
+export { tenure, tenureSql, TENURE_BUCKETS, type TenureResult, type TenureRow, type TenureQuery } from './metrics/tenure.js';
+export { geography, geographySql, type GeographyOptions, type GeographyResult, type GeographyRow, type PlaceLevel, type GeographyQuery } from './metrics/geography.js';
+export { GROUP_DIMS, parseGroupDims, type GroupDim, type MetricFilters } from './metrics/metric-scope.js';
+export { GRAINS, parseGrain, type Grain } from './metrics/grain.js';
+export { wilson, zOf, type Estimate } from './analyze/intervals.js';
+export { kaplanMeier, type CurvePoint, type SurvivalCount } from './analyze/kaplan-meier.js';
+export { planSuppression, DEFAULT_MIN_CELL, type SuppressionPlan } from './analyze/suppress-cells.js';
+export { normalizePlace, type Place } from './resolve/place-normalize.js';
 
 /** Open (or create) a talentflow database file on the embedded engine; `:memory:` for a throwaway one. */
 export async function openDatabase(path: string, options: DuckDBOptions = {}): Promise<Store> {

@@ -56,6 +56,13 @@ test('spellings of one unknown company are one new company named by its most fre
   assert.deepEqual(out[0], { company_id: 'n:acme', company_name: 'Acme Inc', matched_by: 'new' });
 });
 
+test('counts of keys sharing a spelling add up when naming a new company', () => {
+  const out = resolver.resolveAll([
+    key('Acme', 'acme.com', null, 4), key('Acme', null, 'linkedin.com/company/acme-co', 4), key('ACME Inc', null, null, 6),
+  ]);
+  assert.deepEqual(out.map((r) => r.company_name), ['Acme', 'Acme', 'Acme']);
+});
+
 test('two unknown spellings sharing a LinkedIn slug are one company', () => {
   const out = resolver.resolveAll([
     key('Initech Global Holdings', null, 'https://www.linkedin.com/company/initech/'),

@@ -5,6 +5,7 @@
  */
 import { domainOf } from './company-domain.js';
 import { explainKey, type Explanation } from './company-explain.js';
+import { KeyGroups, mostFrequentLabel } from './company-groups.js';
 import { linkedinSlugOf } from './company-linkedin.js';
 import { normalizeCompanyName } from './company-name.js';
 
@@ -119,34 +120,11 @@ export class CompanyResolver {
   resolveAll(keys: readonly CompanyKey[]): Resolution[] {
     const n = keys.length;
     const out = new Array<Resolution>(n);
-    const parent = new Int32Array(n).fill(-1);
+    const groups = new KeyGroups(n);
     const names = new Array<string>(n);
-    const spellings = new Array<string>(n);
-    const slugs = new Array<string | null>(n);
-    const domains = new Array<string | null>(n);
-    const firstBySlug = new Map<string, number>();
-    const firstByDomain = new Map<string, number>();
-    const firstByName = new Map<string, number>();
-    const spellingCounts = new Map<string, number>();
-
-    const find = (i: number): number => {
-      while (parent[i] !== i) {
-        const up = parent[parent[i] as number] as number;
-        parent[i] = up;
-        i = up;
-      }
-      return i;
-    };
-    const join = (first: Map<string, number>, key: string, i: number): void => {
-      const j = first.get(key);
-      if (j === undefined) {
-        first.set(key, i);
-        return;
-      }
-      const a = find(i);
-      const b = find(j);
-      if (a !== b) parent[a < b ? b : a] = a < b ? a : b;
-    };
+    const spellings = new Array<string | undefined>(n);
+    const others = new Array<string | undefined>(n);
+    const counts = new Float64Array(n);
 
     for (let i = 0; i < n; i++) {
       const k = keys[i] as CompanyKey;
@@ -170,59 +148,34 @@ export class CompanyResolver {
         out[i] = NO_COMPANY;
         continue;
       }
-      parent[i] = i;
-      slugs[i] = slug;
-      domains[i] = domain;
-      names[i] = name;
-      if (slug !== null) join(firstBySlug, slug, i);
-      if (domain !== null) join(firstByDomain, domain, i);
+      groups.add(i);
+      counts[i] = k.count ?? 1;
+      if (slug !== null) groups.link(0, slug, i);
+      if (domain !== null) groups.link(1, domain, i);
       if (name !== '') {
-        join(firstByName, name, i);
-        const spelling = (k.name as string).trim();
-        spellings[i] = spelling;
-        spellingCounts.set(spelling, (spellingCounts.get(spelling) ?? 0) + (k.count ?? 1));
-      }
-    }
-
-    // per group: the most frequent spelling, else the most frequent slug, else domain
-    const bestName = new Int32Array(n).fill(-1);
-    const bestNameCount = new Float64Array(n);
-    const bestOther = new Int32Array(n).fill(-1);
-    const bestOtherCount = new Float64Array(n);
-    const otherOf = (i: number): string => (slugs[i] !== null ? `li:${slugs[i]}` : `d:${domains[i]}`);
-    for (let i = 0; i < n; i++) {
-      if (parent[i] === -1) continue;
-      const root = find(i);
-      if (names[i] !== '') {
-        const spelling = spellings[i] as string;
-        const c = spellingCounts.get(spelling) as number;
-        const b = bestName[root] as number;
-        if (b < 0 || c > (bestNameCount[root] as number) || (c === bestNameCount[root] && spelling < (spellings[b] as string))) {
-          bestName[root] = i;
-          bestNameCount[root] = c;
-        }
+        groups.link(2, name, i);
+        names[i] = name;
+        spellings[i] = (k.name as string).trim();
       } else {
-        const c = keys[i]!.count ?? 1;
-        const b = bestOther[root] as number;
-        if (b < 0 || c > (bestOtherCount[root] as number) || (c === bestOtherCount[root] && otherOf(i) < otherOf(b))) {
-          bestOther[root] = i;
-          bestOtherCount[root] = c;
-        }
+        others[i] = slug !== null ? `li:${slug}` : `d:${domain}`;
       }
     }
 
+    // a group is named by its most frequent spelling; a group without names by its slug or domain
+    const roots = groups.roots();
+    const bestSpelling = mostFrequentLabel(roots, spellings, counts);
+    const bestOther = mostFrequentLabel(roots, others, counts);
     const byRoot = new Array<Resolution | undefined>(n);
     for (let i = 0; i < n; i++) {
-      if (parent[i] === -1) continue;
-      const root = find(i);
+      const root = roots[i] as number;
+      if (root < 0) continue;
       let r = byRoot[root];
       if (r === undefined) {
-        const b = bestName[root] as number;
+        const b = bestSpelling[root] as number;
         if (b >= 0) {
           r = { company_id: `n:${names[b]}`, company_name: spellings[b] as string, matched_by: 'new' };
         } else {
-          const o = bestOther[root] as number;
-          const id = otherOf(o);
+          const id = others[bestOther[root] as number] as string;
           r = { company_id: id, company_name: id.slice(id.indexOf(':') + 1), matched_by: 'new' };
         }
         byRoot[root] = r;

@@ -106,7 +106,7 @@ export const DEFAULT_NOISE: Noise = {
   year_only_profiles: 0.005,
   year_only_positions: 0.002,
   year_only_old_positions: 0.05,
-  missing_education: 0.035,
+  missing_education: 0.05,
   missing_education_recent: 0.005,
   missing_linkedin_url: 0.05,
   missing_company_linkedin: 0.15,

@@ -124,7 +124,9 @@ export async function runShard(task: ShardTask, onProgress?: (people: number) =>
     const linkedinUrl = rng.chance(noise.missing_linkedin_url) ? null : linkedinUrlOf(FIRST_NAMES[person.first]!, LAST_NAMES[person.last]!, index, rng);
     const lag = rng.geometric(noise.lag_months);
     const updated = snapshot - lag;
-    const recent = updated - (person.education[0]?.end ?? updated) < 96;
+    let lastDegree = -Infinity;
+    for (const e of person.education) lastDegree = Math.max(lastDegree, e.end);
+    const recent = updated - lastDegree < 96;
     const dropEducation = person.education.length > 0 && rng.chance(recent ? noise.missing_education_recent : noise.missing_education);
     const yearOnlyProfile = rng.chance(noise.year_only_profiles);
     const opts = { id, linkedinUrl, updated, updatedDay: lag === 0 ? task.snapshotDay : 1 + rng.int(28), dropEducation, yearOnlyProfile };

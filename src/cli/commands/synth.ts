@@ -1,4 +1,5 @@
 /** `talentflow synth`: write a synthetic world (PDL JSONL + truth.json + cohorts.yaml). */
+import { join } from 'node:path';
 import { intOption, parseCommand, printHelp } from '../args.js';
 import { generateWorld } from '../../synth/index.js';
 
@@ -78,7 +79,7 @@ export async function run(argv: string[]): Promise<number> {
       `  malformed:   ${n(m.total)} (${n(m.invalid_json)} invalid JSON, ${n(m.invalid_date)} impossible date, ${n(m.end_before_start)} end before start)`,
       `  other mess:  ${n(summary.year_only_dates)} year-only dates, ${n(summary.missing_education)} without education, ` +
         `${n(summary.missing_linkedin_url)} without LinkedIn URL, ${n(summary.lagged_positions)} positions not yet on profiles`,
-      `next: talentflow ingest ${summary.out} --cohorts ${summary.cohorts_file}`,
+      `next: talentflow ingest ${join(summary.out, `people-*.jsonl${summary.files[0]?.endsWith('.gz') ? '.gz' : ''}`)} --format pdl --cohorts ${summary.cohorts_file}`,
     ].join('\n') + '\n',
   );
   return 0;

@@ -1,0 +1,187 @@
+/**
+ * Flows: company-to-company moves. A move A→B is a departure from A (a spell's end, see
+ * spells.ts) followed by the person's next hire at another company B whose start lies between
+ * 1 month before and 6 months after A's last month (a new job often starts in the month the old
+ * one ends). One departure makes at most one move: the earliest such hire. Moves are dated by
+ * the departure's year.
+ *
+ * Three views: the top A→B pairs, an origin × destination matrix (companies or cohorts), and
+ * the directed ratio between two (`--between A,B`): moves A→B over moves B→A, with counts and a
+ * bootstrap CI over people (a person who moves both ways moves both counts).
+ */
+import type { Dialect, Store } from '../engines/engine.js';
+import { DEFINITIONS } from '../derive/index.js';
+import { CellBootstrap, DEFAULT_BOOTSTRAP, ratio, type BootstrapOptions, type PatternRow } from '../analyze/bootstrap.js';
+import { wilson, type Estimate } from '../analyze/intervals.js';
+import { DEFAULT_MIN_CELL, planSuppression, suppressionNote, type CellSize } from '../analyze/suppress-cells.js';
+import { OTHER_COHORT, type Cohort } from '../resolve/index.js';
+import { ensureCohortMembers } from './cohort-members.js';
+import { scopeSql, type MetricFilters } from './metric-scope.js';
+import { ensurePlaceMap, ensureSpells } from './spells.js';
+
+/** The move window around A's last month e: B's start in [e − before, e + after]. */
+export const FLOW_WINDOW = { before: 1, after: 6 } as const;
+
+export type FlowLevel = 'company' | 'cohort';
+
+export interface FlowsQuery {
+  metric: 'flows';
+  level: FlowLevel;
+  /** `between`: only the pairs (A, B) and (B, A), one row per person pattern. */
+  between?: [string, string];
+  filters: MetricFilters;
+  cohortSet?: string;
+}
+
+export function flowsSql(d: Dialect, q: FlowsQuery): string {
+  // company and cohort filters keep moves touching them at either end (at the cohort level);
+  // every other filter is about the spell that was left
+  const { company, cohort: cohortFilter, ...rest } = q.filters;
+  const cohort = q.level === 'cohort' ? cohortFilter : undefined;
+  const origin: MetricFilters = { ...rest, ...(q.level === 'company' && cohortFilter ? { cohort: cohortFilter } : {}) };
+  const scope = scopeSql(d, [], { ...origin, from: undefined, to: undefined }, q.cohortSet);
+  const where = ['s.departed', ...scope.where];
+  if (q.filters.from !== undefined) where.push(`s.stop_m >= ${Math.trunc(q.filters.from) * 12}`);
+  if (q.filters.to !== undefined) where.push(`s.stop_m <= ${Math.trunc(q.filters.to) * 12 + 11}`);
+  const key = 'b.start_m * 100000 + b.hire_idx';
+  const set = q.cohortSet ? d.literal(q.cohortSet) : "''";
+  const label =
+    q.level === 'company'
+      ? { from: 'mv.a_name', to: 'mv.b_name', joins: '' }
+      : {
+          from: `coalesce(ma.cohort, ${d.literal(OTHER_COHORT)})`,
+          to: `coalesce(mb.cohort, ${d.literal(OTHER_COHORT)})`,
+          joins: `LEFT JOIN cohort_members ma ON ma.company_id = mv.a_id AND ma.cohort_set = ${set}
+  LEFT JOIN cohort_members mb ON mb.company_id = mv.b_id AND mb.cohort_set = ${set}`,
+        };
+  const either: string[] = [];
+  const lowerList = (xs: readonly string[]) => xs.map((x) => d.literal(x.toLowerCase())).join(', ');
+  if (company?.length) either.push(`(lower(mv.a_name) IN (${lowerList(company)}) OR lower(mv.b_name) IN (${lowerList(company)}))`);
+  if (cohort?.length) either.push(`(lower(${label.from}) IN (${lowerList(cohort)}) OR lower(${label.to}) IN (${lowerList(cohort)}))`);
+  const pairs = `SELECT ${label.from} AS f, ${label.to} AS t, mv.person_id, count(*) AS c
+  FROM mv ${label.joins}${either.length ? `\n  WHERE ${either.join(' AND ')}` : ''}
+  GROUP BY 1, 2, 3`;
+  const head = `WITH a AS (
+  SELECT s.person_id, s.company_id AS a_id, s.company_name AS a_name, s.stop_m AS e
+  FROM ${scope.from}
+  WHERE ${where.join(' AND ')}
+), mv AS (
+  SELECT a.person_id, a.a_id, a.a_name, a.e,
+         ${d.argMinIf('b.company_id', key, 'true')} AS b_id, ${d.argMinIf('b.company_name', key, 'true')} AS b_name
+  FROM a JOIN spells b ON b.person_id = a.person_id AND b.company_id <> a.a_id
+    AND b.start_m BETWEEN a.e - ${FLOW_WINDOW.before} AND a.e + ${FLOW_WINDOW.after}
+  GROUP BY a.person_id, a.a_id, a.a_name, a.e
+), pairs AS (
+  ${pairs}
+)`;
+  if (q.between) {
+    const [x, y] = q.between.map((v) => d.literal(v.toLowerCase()));
+    return `${head}, pp AS (
+  SELECT person_id, sum(CASE WHEN lower(f) = ${x} AND lower(t) = ${y} THEN c ELSE 0 END) AS ab,
+         sum(CASE WHEN lower(f) = ${y} AND lower(t) = ${x} THEN c ELSE 0 END) AS ba
+  FROM pairs WHERE (lower(f) = ${x} AND lower(t) = ${y}) OR (lower(f) = ${y} AND lower(t) = ${x})
+  GROUP BY person_id
+)
+SELECT ab, ba, count(*) AS n FROM pp GROUP BY ab, ba ORDER BY ab, ba`;
+  }
+  return `${head}
+SELECT f, t, c, count(*) AS n FROM pairs GROUP BY f, t, c ORDER BY f, t, c`;
+}
+
+export interface FlowRow {
+  from: string | null;
+  to: string | null;
+  moves: Estimate;
+  /** People who made these moves. */
+  people: number;
+}
+
+export interface FlowRatio {
+  a: string;
+  b: string;
+  /** Moves A→B and B→A; null when hidden (fewer than minCell people). */
+  a_to_b: Estimate;
+  b_to_a: Estimate;
+  /** (A→B) / (B→A), bootstrap CI over people. */
+  ratio: Estimate;
+  /** Share of the moves between the two that go A→B, Wilson CI. */
+  share_a_to_b: Estimate;
+  moves: number | null;
+}
+
+export interface FlowsOptions {
+  level?: FlowLevel;
+  between?: [string, string];
+  filters?: MetricFilters;
+  /** Top list length (0 = all pairs, the matrix). Default 20. */
+  top?: number;
+  minCell?: number;
+  bootstrap?: Partial<BootstrapOptions>;
+}
+
+export interface FlowsResult {
+  definition: string;
+  query: FlowsQuery;
+  sql: string;
+  rows: FlowRow[];
+  ratio?: FlowRatio;
+  notes: string[];
+  parameters: { level: number; replicates: number; seed: number; minCell: number; window: typeof FLOW_WINDOW };
+}
+
+export async function flows(store: Store, o: FlowsOptions, cohorts: readonly Cohort[]): Promise<FlowsResult> {
+  await ensureSpells(store);
+  const filters = o.filters ?? {};
+  const level = o.level ?? 'company';
+  const query: FlowsQuery = { metric: 'flows', level, filters, ...(o.between ? { between: o.between } : {}) };
+  if (level === 'cohort' || filters.cohort) query.cohortSet = await ensureCohortMembers(store, cohorts);
+  if (scopeSql(store.dialect, [], filters, query.cohortSet).needsPlaces) await ensurePlaceMap(store);
+  const boot: BootstrapOptions = { ...DEFAULT_BOOTSTRAP, ...o.bootstrap };
+  const minCell = o.minCell ?? DEFAULT_MIN_CELL;
+  const sql = flowsSql(store.dialect, query);
+  const raw = await store.all<Record<string, unknown>>(sql);
+  const parameters = { level: boot.level, replicates: boot.replicates, seed: boot.seed, minCell, window: FLOW_WINDOW };
+  if (o.between) {
+    const patterns: PatternRow[] = raw.map((r) => ({ v: [Number(r.ab), Number(r.ba)], n: Number(r.n) }));
+    const b = new CellBootstrap(patterns, 2, `between|${o.between.join('|')}`, boot);
+    const peopleAB = patterns.reduce((s, p) => s + (p.v[0]! > 0 ? p.n : 0), 0);
+    const peopleBA = patterns.reduce((s, p) => s + (p.v[1]! > 0 ? p.n : 0), 0);
+    const small = (n: number) => n > 0 && n < minCell;
+    const hide = small(peopleAB) || small(peopleBA);
+    const nullE = { value: null, lo: null, hi: null };
+    const [ab, ba] = [b.total[0]!, b.total[1]!];
+    const result: FlowRatio = hide
+      ? { a: o.between[0], b: o.between[1], a_to_b: nullE, b_to_a: nullE, ratio: nullE, share_a_to_b: nullE, moves: null }
+      : {
+          a: o.between[0],
+          b: o.between[1],
+          a_to_b: b.interval((s) => s[0]!),
+          b_to_a: b.interval((s) => s[1]!),
+          ratio: b.interval((s) => ratio(s[0]!, s[1]!)),
+          share_a_to_b: wilson(ab, ab + ba, boot.level),
+          moves: ab + ba,
+        };
+    const notes = hide ? [`the moves between ${o.between.join(' and ')} are hidden: fewer than ${minCell} people in one direction`] : [];
+    return { definition: DEFINITIONS.version, query, sql, rows: [], ratio: result, notes, parameters };
+  }
+  const cells = new Map<string, { from: string | null; to: string | null; patterns: PatternRow[] }>();
+  for (const r of raw) {
+    const key = JSON.stringify([r.f, r.t]);
+    let c = cells.get(key);
+    if (!c) cells.set(key, (c = { from: r.f as string | null, to: r.t as string | null, patterns: [] }));
+    c.patterns.push({ v: [Number(r.c)], n: Number(r.n) });
+  }
+  const all = [...cells.entries()].map(([key, c]) => {
+    const b = new CellBootstrap(c.patterns, 1, key, boot);
+    return { key, row: { from: c.from, to: c.to, moves: b.interval((s) => s[0]!), people: c.patterns.reduce((s, p) => s + p.n, 0) } };
+  });
+  const top = o.top ?? 20;
+  // the matrix prints origin totals: complementary suppression within each origin
+  const sizes: CellSize[] = all.map(({ key, row }) => ({ key, margin: top === 0 ? String(row.from) : null, people: row.people }));
+  const plan = planSuppression(sizes, minCell);
+  let rows = all.filter(({ key }) => !plan.hidden.has(key)).map(({ row }) => row);
+  rows.sort((x, y) => (y.moves.value ?? 0) - (x.moves.value ?? 0) || String(x.from).localeCompare(String(y.from)) || String(x.to).localeCompare(String(y.to)));
+  if (top > 0) rows = rows.slice(0, top);
+  const note = suppressionNote(plan);
+  return { definition: DEFINITIONS.version, query, sql, rows, notes: note ? [note] : [], parameters };
+}

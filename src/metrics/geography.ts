@@ -1,0 +1,140 @@
+/**
+ * Geography: headcount by place at each period's end, its change, and net migration. A person's
+ * place at a month is the place of the spell they hold then (the latest-started one when they
+ * hold several); see spells.ts for a spell's place. A **migrant** into metro M in period p was
+ * in M at p's end and in another known place at the previous period's end; net migration is
+ * arrivals − leavers. People whose place is unknown at either end are not migrants. Bootstrap
+ * CIs over people; small cells suppressed.
+ */
+import type { Dialect, Store } from '../engines/engine.js';
+import { DEFINITIONS } from '../derive/index.js';
+import { CellBootstrap, DEFAULT_BOOTSTRAP, change, type BootstrapOptions, type PatternRow } from '../analyze/bootstrap.js';
+import type { Estimate } from '../analyze/intervals.js';
+import { DEFAULT_MIN_CELL, planSuppression, suppressionNote, type CellSize } from '../analyze/suppress-cells.js';
+import type { Cohort } from '../resolve/index.js';
+import { ensureCohortMembers } from './cohort-members.js';
+import { monthsPer, periodLabel, periodsOfYears, type Grain } from './grain.js';
+import { scopeSql, type MetricFilters } from './metric-scope.js';
+import { ensurePlaceMap, ensureSpells } from './spells.js';
+
+export type PlaceLevel = 'metro' | 'region' | 'country';
+
+export interface GeographyQuery {
+  metric: 'geography';
+  level: PlaceLevel;
+  grain: Grain;
+  from: number;
+  to: number;
+  filters: MetricFilters;
+  cohortSet?: string;
+}
+
+export function geographySql(d: Dialect, q: GeographyQuery): string {
+  const scope = scopeSql(d, [], { ...q.filters, from: undefined, to: undefined, metro: undefined, country: undefined }, q.cohortSet);
+  const joins = scope.needsPlaces ? scope.from : `${scope.from}\nLEFT JOIN place_map pl ON pl.place = s.place`;
+  const L = monthsPer(q.grain);
+  const [lo, hi] = periodsOfYears(q.from, q.to, q.grain);
+  const per = (m: string) => d.intDiv(m, L);
+  const place = `coalesce(pl.${q.level}, '')`;
+  const where = ['s.stop_m >= s.start_m', ...scope.where];
+  const keep: string[] = [];
+  if (q.filters.metro?.length) keep.push(`pl.metro IN (${q.filters.metro.map((m) => d.literal(m)).join(', ')})`);
+  if (q.filters.country?.length) keep.push(`pl.country IN (${q.filters.country.map((m) => d.literal(m)).join(', ')})`);
+  // a place filter keeps the places reported, not the people: migrants from elsewhere still count
+  const report = keep.length ? `WHERE place IN (SELECT DISTINCT ${place} FROM place_map pl WHERE ${keep.join(' AND ')})` : "WHERE place <> ''";
+  return `WITH s AS (
+  SELECT s.person_id, s.start_m, ${place} AS place,
+         ${d.expandRange(`greatest(${per('s.start_m')}, ${lo - 1})`, `least(${per('s.stop_m + 1')} - 1, ${hi}) + 1`)} AS p
+  FROM ${joins}
+  WHERE ${where.join(' AND ')}
+), loc AS (
+  SELECT person_id, p, ${d.argMinIf('place', '-start_m', 'true')} AS place FROM s GROUP BY person_id, p
+), pairs AS (
+  SELECT c.person_id, c.p, c.place AS now, pr.place AS prev
+  FROM loc c LEFT JOIN loc pr ON pr.person_id = c.person_id AND pr.p = c.p - 1
+  WHERE c.p BETWEEN ${lo} AND ${hi}
+), v AS (
+  SELECT now AS place, p, person_id, 1 AS c0, 0 AS c1, CASE WHEN prev IS NOT NULL AND prev <> '' AND prev <> now THEN 1 ELSE 0 END AS c2, 0 AS c3 FROM pairs
+  UNION ALL SELECT place, p + 1, person_id, 0, 1, 0, 0 FROM loc WHERE p + 1 BETWEEN ${lo} AND ${hi}
+  UNION ALL SELECT prev, p, person_id, 0, 0, 0, 1 FROM pairs WHERE prev IS NOT NULL AND prev <> '' AND now <> '' AND now <> prev
+), w AS (
+  SELECT place, p, person_id, sum(c0) AS c0, sum(c1) AS c1, sum(c2) AS c2, sum(c3) AS c3 FROM v GROUP BY place, p, person_id
+)
+SELECT place, p, c0, c1, c2, c3, count(*) AS n FROM w ${report}
+GROUP BY place, p, c0, c1, c2, c3 ORDER BY place, p`;
+}
+
+export interface GeographyRow {
+  place: string;
+  period: string;
+  headcount: Estimate;
+  headcount_start: Estimate;
+  headcount_change: Estimate;
+  arrivals: Estimate;
+  leavers: Estimate;
+  net_migration: Estimate;
+}
+
+export interface GeographyResult {
+  definition: string;
+  query: GeographyQuery;
+  sql: string;
+  rows: GeographyRow[];
+  notes: string[];
+  parameters: { level: number; replicates: number; seed: number; minCell: number };
+}
+
+export interface GeographyOptions {
+  level?: PlaceLevel;
+  grain?: Grain;
+  from?: number;
+  to?: number;
+  filters?: MetricFilters;
+  minCell?: number;
+  bootstrap?: Partial<BootstrapOptions>;
+}
+
+export async function geography(store: Store, o: GeographyOptions, cohorts: readonly Cohort[]): Promise<GeographyResult> {
+  await ensureSpells(store);
+  await ensurePlaceMap(store);
+  const filters = o.filters ?? {};
+  const [latest] = await store.all<{ y: number | null }>(`SELECT ${store.dialect.yearOfMonthIndex('max(as_of_m)')} AS y FROM people`);
+  const to = o.to ?? filters.to ?? latest?.y ?? new Date().getUTCFullYear();
+  const from = o.from ?? filters.from ?? to - 5;
+  const query: GeographyQuery = { metric: 'geography', level: o.level ?? 'metro', grain: o.grain ?? 'year', from, to, filters };
+  if (filters.cohort) query.cohortSet = await ensureCohortMembers(store, cohorts);
+  const boot: BootstrapOptions = { ...DEFAULT_BOOTSTRAP, ...o.bootstrap };
+  const minCell = o.minCell ?? DEFAULT_MIN_CELL;
+  const sql = geographySql(store.dialect, query);
+  const raw = await store.all<Record<string, unknown>>(sql);
+  const cells = new Map<string, { place: string; p: number; patterns: PatternRow[] }>();
+  for (const r of raw) {
+    const key = JSON.stringify([r.place, r.p]);
+    let c = cells.get(key);
+    if (!c) cells.set(key, (c = { place: String(r.place), p: Number(r.p), patterns: [] }));
+    c.patterns.push({ v: [Number(r.c0), Number(r.c1), Number(r.c2), Number(r.c3)], n: Number(r.n) });
+  }
+  const list = [...cells.entries()];
+  const peopleIn = (ps: PatternRow[], i: number) => ps.reduce((s, p) => s + ((p.v[i] ?? 0) > 0 ? p.n : 0), 0);
+  const measures = ['headcount', 'headcount_start', 'arrivals', 'leavers'] as const;
+  const sizes: CellSize[] = list.flatMap(([key, c]) => measures.map((m, i) => ({ key: `${key}|${m}`, margin: null, people: peopleIn(c.patterns, i) })));
+  const plan = planSuppression(sizes, minCell);
+  const nullE: Estimate = { value: null, lo: null, hi: null };
+  const rows = list.map(([key, c]): GeographyRow => {
+    const b = new CellBootstrap(c.patterns, 4, key, boot);
+    const hidden = (m: (typeof measures)[number]) => plan.hidden.has(`${key}|${m}`);
+    const est = (cond: boolean, f: (s: readonly number[]) => number | null) => (cond ? nullE : b.interval(f));
+    return {
+      place: c.place,
+      period: periodLabel(c.p, query.grain),
+      headcount: est(hidden('headcount'), (s) => s[0]!),
+      headcount_start: est(hidden('headcount_start'), (s) => s[1]!),
+      headcount_change: est(hidden('headcount') || hidden('headcount_start'), (s) => change(s[0]!, s[1]!)),
+      arrivals: est(hidden('arrivals'), (s) => s[2]!),
+      leavers: est(hidden('leavers'), (s) => s[3]!),
+      net_migration: est(hidden('arrivals') || hidden('leavers'), (s) => s[2]! - s[3]!),
+    };
+  });
+  const note = suppressionNote(plan);
+  return { definition: DEFINITIONS.version, query, sql, rows, notes: note ? [note] : [], parameters: { level: boot.level, replicates: boot.replicates, seed: boot.seed, minCell } };
+}
