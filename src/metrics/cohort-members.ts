@@ -14,7 +14,9 @@ export async function ensureCohortMembers(store: Store, cohorts: readonly Cohort
     .update(JSON.stringify(cohorts.map((c) => [c.name, c.companies])))
     .digest('hex')
     .slice(0, 16);
-  await store.run('CREATE TABLE IF NOT EXISTS cohort_members (cohort_set VARCHAR, company_id VARCHAR, cohort VARCHAR)');
+  // from_m/to_m (month indices, inclusive; NULL = open) bound when a company is in a cohort, for
+  // rules evaluated as of each year and point-in-time parent roll-ups
+  await store.run('CREATE TABLE IF NOT EXISTS cohort_members (cohort_set VARCHAR, company_id VARCHAR, cohort VARCHAR, from_m INTEGER, to_m INTEGER)');
   const [have] = await store.all<{ n: number }>('SELECT count(*) AS n FROM cohort_members WHERE cohort_set = $set', { set });
   if (have && have.n > 0) return set;
 
@@ -24,14 +26,14 @@ export async function ensureCohortMembers(store: Store, cohorts: readonly Cohort
   const resolver = new CompanyResolver(registryFromCohorts(cohorts));
   const index = new CohortIndex(cohorts, resolver);
   const resolved = resolver.resolveAll(keys.map((k) => ({ name: k.company, domain: k.company_domain, linkedin: k.company_linkedin })));
-  const rows = new Map<string, [string, string, string]>();
+  const rows = new Map<string, [string, string, string, null, null]>();
   resolved.forEach((r, i) => {
     if (r.matched_by === 'new') return;
     const companyId = keys[i]!.company_id;
-    for (const cohort of index.cohortsOf(r.company_id)) rows.set(`${companyId}\u0000${cohort}`, [set, companyId, cohort]);
+    for (const cohort of index.cohortsOf(r.company_id)) rows.set(`${companyId}\u0000${cohort}`, [set, companyId, cohort, null, null]);
   });
   // a marker row keeps an empty membership from being recomputed on every query
-  rows.set('', [set, '', '']);
-  await store.append('cohort_members', ['cohort_set', 'company_id', 'cohort'], [...rows.values()]);
+  rows.set('', [set, '', '', null, null]);
+  await store.append('cohort_members', ['cohort_set', 'company_id', 'cohort', 'from_m', 'to_m'], [...rows.values()]);
   return set;
 }

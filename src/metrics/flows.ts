@@ -43,7 +43,7 @@ export function flowsSql(d: Dialect, q: FlowsQuery): string {
   const where = ['s.departed', ...scope.where];
   if (q.filters.from !== undefined) where.push(`s.stop_m >= ${Math.trunc(q.filters.from) * 12}`);
   if (q.filters.to !== undefined) where.push(`s.stop_m <= ${Math.trunc(q.filters.to) * 12 + 11}`);
-  const key = 'b.start_m * 100000 + b.hire_idx';
+  const key = 'CAST(b.start_m AS BIGINT) * 100000 + b.hire_idx';
   const set = q.cohortSet ? d.literal(q.cohortSet) : "''";
   const label =
     q.level === 'company'

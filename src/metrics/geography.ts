@@ -15,6 +15,7 @@ import type { Cohort } from '../resolve/index.js';
 import { ensureCohortMembers } from './cohort-members.js';
 import { monthsPer, periodLabel, periodsOfYears, type Grain } from './grain.js';
 import { scopeSql, type MetricFilters } from './metric-scope.js';
+import { lastCompleteYear, latestUpdate } from './trend.js';
 import { ensurePlaceMap, ensureSpells } from './spells.js';
 
 export type PlaceLevel = 'metro' | 'region' | 'country';
@@ -98,8 +99,7 @@ export async function geography(store: Store, o: GeographyOptions, cohorts: read
   await ensureSpells(store);
   await ensurePlaceMap(store);
   const filters = o.filters ?? {};
-  const [latest] = await store.all<{ y: number | null }>(`SELECT ${store.dialect.yearOfMonthIndex('max(as_of_m)')} AS y FROM people`);
-  const to = o.to ?? filters.to ?? latest?.y ?? new Date().getUTCFullYear();
+  const to = o.to ?? filters.to ?? lastCompleteYear(await latestUpdate(store));
   const from = o.from ?? filters.from ?? to - 5;
   const query: GeographyQuery = { metric: 'geography', level: o.level ?? 'metro', grain: o.grain ?? 'year', from, to, filters };
   if (filters.cohort) query.cohortSet = await ensureCohortMembers(store, cohorts);

@@ -79,8 +79,11 @@ export function hiresSql(q: HiresQuery): string {
   return [
     `SELECT ${[...select, 'count(*) AS hires'].join(', ')}`,
     'FROM hires h',
-    joinCohorts ? `LEFT JOIN cohort_members m ON m.company_id = h.company_id AND m.cohort_set = '${q.cohortSet}'` : '',
-    q.by.some((d) => TITLE_DIMS.includes(d)) ? 'LEFT JOIN title_map t ON t.title IS NOT DISTINCT FROM h.title' : '',
+    joinCohorts
+      ? `LEFT JOIN cohort_members m ON m.company_id = h.company_id AND m.cohort_set = '${q.cohortSet}'
+         AND h.hire_m BETWEEN coalesce(m.from_m, h.hire_m) AND coalesce(m.to_m, h.hire_m)`
+      : '',
+    q.by.some((d) => TITLE_DIMS.includes(d)) ? 'LEFT JOIN title_map t ON t.title_key = h.title_key' : '',
     where.length ? `WHERE ${where.join(' AND ')}` : '',
     q.by.length ? `GROUP BY ${q.by.map((_, i) => i + 1).join(', ')}` : '',
     q.by.length ? `ORDER BY ${q.by.map((_, i) => `${i + 1} NULLS LAST`).join(', ')}` : '',

@@ -4,7 +4,7 @@
  * Title dimensions (seniority, function, occupation, exposure quintile) are those of the
  * spell's opening position — the title at hire — joined from `title_map`; place dimensions
  * (metro, region, country) those of the spell's first stated position location, else the
- * person's location for an ongoing spell, joined from `place_map`. Cohort: a spell counts in
+ * person's profile location, joined from `place_map`. Cohort: a spell counts in
  * every selected cohort holding its company and in `other` when none does.
  */
 import type { Dialect } from '../engines/engine.js';

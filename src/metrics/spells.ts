@@ -7,6 +7,9 @@
  * stated end date (not ongoing) on or before the profile's last update; otherwise it is
  * censored at the update (`stop_m` = the last month the person is known to be there).
  *
+ * A spell's place is its first stated position location, else the person's profile location
+ * (where most profiles say they are; it can be wrong for old spells of people who moved).
+ *
  * Built once per ingest on first use (the derive step drops it with the other derived tables).
  */
 import type { Store } from '../engines/engine.js';
@@ -39,7 +42,7 @@ WITH ft AS (
 )
 SELECT g.person_id, g.company_id, g.company_name, g.spell, g.hire_idx, g.title, g.start_m, g.end_m, g.ongoing,
        p.as_of_m, NOT g.ongoing AND g.end_m <= p.as_of_m AS departed, least(g.end_m, p.as_of_m) AS stop_m,
-       coalesce(g.pos_place, CASE WHEN g.ongoing THEN p.location END) AS place,
+       coalesce(g.pos_place, p.location) AS place,
        h.band, coalesce(h.new_grad, false) AS new_grad, h.boomerang
 FROM g JOIN people p ON p.person_id = g.person_id
 LEFT JOIN hires h ON h.person_id = g.person_id AND h.idx = g.hire_idx`;

@@ -82,6 +82,8 @@ export interface TrendRow {
   group: Partial<Record<GroupDim, string | number | boolean | null>>;
   total: boolean;
   period: string;
+  /** The period ends after the latest profile update: its counts are partial. */
+  partial?: boolean;
   figures: Record<TrendFigure, Estimate>;
   /** People each count rests on (after suppression: null where hidden). */
   people: Record<'hires' | 'new_grad_hires' | 'departures' | 'headcount' | 'headcount_start', number | null>;
@@ -123,10 +125,15 @@ interface Cell {
   patterns: PatternRow[];
 }
 
-/** The last year any profile was updated: the default `to`. */
-async function latestYear(store: Store): Promise<number> {
-  const [r] = await store.all<{ y: number | null }>(`SELECT ${store.dialect.yearOfMonthIndex('max(as_of_m)')} AS y FROM people`);
-  return r?.y ?? new Date().getUTCFullYear();
+/** The latest profile update (month index): no stock can be read after it. */
+export async function latestUpdate(store: Store): Promise<number> {
+  const [r] = await store.all<{ m: number | null }>('SELECT max(as_of_m) AS m FROM people');
+  return r?.m ?? 0;
+}
+
+/** The last year whose December is on or before the latest update: the default `to`. */
+export function lastCompleteYear(latest: number): number {
+  return Math.floor((latest + 1) / 12) - 1;
 }
 
 /** Run the trend query (and its totals when asked) and compute every figure. */
@@ -134,7 +141,8 @@ export async function trend(store: Store, o: TrendOptions, cohorts: readonly Coh
   await ensureSpells(store);
   const by = o.by ?? [];
   const filters = o.filters ?? {};
-  const to = o.to ?? filters.to ?? (await latestYear(store));
+  const latest = await latestUpdate(store);
+  const to = o.to ?? filters.to ?? lastCompleteYear(latest);
   const from = o.from ?? filters.from ?? to - 5;
   const query: TrendQuery = { metric: 'trend', by, grain: o.grain ?? 'year', from, to, base: o.base, filters };
   if (by.includes('cohort') || filters.cohort) query.cohortSet = await ensureCohortMembers(store, cohorts);
@@ -149,6 +157,17 @@ export async function trend(store: Store, o: TrendOptions, cohorts: readonly Coh
   }
   const rows = cells.map((c) => figures(c, query, boot));
   const notes = suppress(rows, cells, minCell, o.totals === true && by.length > 0);
+  // a period ending after the latest update has no observable stock, and its flows are partial
+  const L = monthsPer(query.grain);
+  const late = new Set(cells.filter((c) => c.p * L + L - 1 > latest).map((c) => c.p));
+  if (late.size) {
+    rows.forEach((r, i) => {
+      if (!late.has(cells[i]!.p)) return;
+      for (const f of ['headcount', 'headcount_change', 'headcount_vs_base', 'hires_yoy', 'hires_vs_base', 'departures_yoy', 'departures_vs_base'] as const) r.figures[f] = none();
+      r.partial = true;
+    });
+    notes.push(`${late.size} period${late.size === 1 ? '' : 's'} end after the latest profile update (${periodLabel(Math.floor(latest / L), query.grain)}): counts there are partial, stocks and changes not shown`);
+  }
   return { definition: DEFINITIONS.version, query, sql, rows, notes, parameters: { level: boot.level, replicates: boot.replicates, seed: boot.seed, minCell } };
 }
 
