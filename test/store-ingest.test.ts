@@ -86,3 +86,21 @@ test('canonical JSONL reads like PDL', async () => {
   assert.equal(s.accepted, 1);
   assert.deepEqual(s.reasons, { end_before_start: 1 });
 });
+
+test('a line that is not UTF-8 is quarantined and the lines after it keep their numbers', async () => {
+  const file = jsonl([]);
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(
+    file,
+    Buffer.concat([
+      Buffer.from(JSON.stringify(good('a')) + '\n'),
+      Buffer.from([0x7b, 0x22, 0x69, 0x64, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d, 0x0a]),
+      Buffer.from('{"id": "x", broken\n' + JSON.stringify(good('b')) + '\n'),
+    ]),
+  );
+  const store = await openDatabase(':memory:');
+  const s = await ingestFiles(store, [file], { format: 'pdl', now: '2025-06-30' });
+  assert.deepEqual([s.records_read, s.accepted, s.quarantined, s.blank_lines], [4, 2, 2, 0]);
+  const rows = await store.all<{ line: number; reason: string }>('SELECT line, reason FROM quarantine ORDER BY line');
+  assert.deepEqual(rows, [{ line: 2, reason: 'invalid_encoding' }, { line: 3, reason: 'invalid_json' }]);
+});

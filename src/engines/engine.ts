@@ -5,7 +5,7 @@
  * `Capabilities` flags, never a check of the engine's name.
  */
 
-export type EngineName = 'duckdb';
+export type EngineName = 'duckdb' | 'clickhouse';
 
 /** What an engine can do that another may not; metrics branch on these, never on the name. */
 export interface Capabilities {
@@ -13,6 +13,14 @@ export interface Capabilities {
   windowFunctions: boolean;
   /** The engine reads JSON lines and CSV files itself (ingest can push parsing into SQL). */
   readsFilesNatively: boolean;
+  /** A JOIN condition may hold non-equalities (`a.m BETWEEN b.lo AND b.hi`). ClickHouse: no. */
+  nonEquiJoins: boolean;
+  /** One SELECT may hold several JOINs. ClickHouse 18.16: one per SELECT. */
+  multipleJoins: boolean;
+  /** `WITH name AS (SELECT ...)` subqueries. ClickHouse 18.16: no. */
+  cteSubqueries: boolean;
+  /** The engine binds `$name` parameters itself; without it the store inlines them through `literal`. */
+  queryParams: boolean;
 }
 
 export interface Dialect {
@@ -38,7 +46,20 @@ export interface Dialect {
   anyValue(expr: string): string;
   /** Exact (interpolated) quantile q in [0, 1]. */
   quantileExact(expr: string, q: number): string;
+  /** Aggregate: the group's values as a list, in no promised order, NULLs kept as given. */
+  groupList(expr: string): string;
+  /**
+   * A select-list item: one row per element of `names` whose window [`froms[i]`, `tos[i]`]
+   * (integers, inclusive) holds `at`, or one row of `fallback` when none does.
+   */
+  unnestInWindowOr(at: string, names: string, froms: string, tos: string, fallback: string): string;
+  /** `CREATE TABLE IF NOT EXISTS` for a small table; types are the portable names (VARCHAR,
+   *  INTEGER, BIGINT, DOUBLE, BOOLEAN) and every column may hold NULL. */
+  createTable(name: string, columns: readonly (readonly [string, PortableType])[]): string;
 }
+
+/** Column types every engine maps: DuckDB uses them as is; ClickHouse as `Nullable(...)`. */
+export type PortableType = 'VARCHAR' | 'INTEGER' | 'BIGINT' | 'DOUBLE' | 'BOOLEAN';
 
 export type Row = Record<string, unknown>;
 

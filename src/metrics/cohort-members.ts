@@ -1,39 +1,115 @@
 /**
- * Cohort membership of resolved companies, for a set of cohorts: every distinct employer key in
- * the data is matched against the cohorts' companies (slug, domain, name, alias — never a
- * prefix), and the company it was resolved to at ingest joins that cohort. Computed once per
- * distinct key and cached per cohort set in `cohort_members`.
+ * Cohort membership of resolved companies, for a set of cohorts, with the months it holds:
+ * `cohort_members(cohort_set, company_id, cohort, from_m, to_m)` — month indices, inclusive,
+ * NULL = open; the spans of one company in one cohort never overlap. Sources of membership:
+ *
+ * - a cohort's listed companies (every month), matched per distinct employer key against the
+ *   registry and the cohorts' companies (slug, domain, name, alias — never a prefix);
+ * - a cohort's `where:` rule over registry attributes, for the months it holds (cohort-rules.ts);
+ * - parent roll-up: a company is in its ancestors' cohorts from the acquisition month on
+ *   (`point-in-time`) or always (`pro-forma`), as the cohorts' `rollup` says.
+ *
+ * Computed once per distinct key and cached per cohort set (cohorts, registry version, roll-up
+ * mode). Every query that joins `cohort_members` must bound the join by the event's month:
+ * use `cohortJoinSql` / `cohortMonthSql`.
  */
 import { createHash } from 'node:crypto';
 import type { Store } from '../engines/engine.js';
-import { CohortIndex, CompanyResolver, registryFromCohorts, type Cohort } from '../resolve/index.js';
+import {
+  ALWAYS,
+  CohortIndex,
+  CompanyResolver,
+  DEFAULT_ROLLUP,
+  fromMonth,
+  resolutionEntries,
+  rollupChain,
+  ruleSpans,
+  unionSpans,
+  type Cohort,
+  type MonthSpan,
+} from '../resolve/index.js';
+import { loadRegistry } from '../store/company-tables.js';
+
+/**
+ * The join condition that keeps a `cohort_members` row (alias `m`) only for events in its months:
+ * `month BETWEEN coalesce(m.from_m, month) AND coalesce(m.to_m, month)`.
+ */
+export function cohortMonthSql(m: string, month: string): string {
+  return `${month} BETWEEN coalesce(${m}.from_m, ${month}) AND coalesce(${m}.to_m, ${month})`;
+}
+
+/**
+ * `LEFT JOIN cohort_members <m> ON …`: the cohorts holding `company` in `month`.
+ * @param set the cohort set id, already a SQL literal (`'ab12…'`)
+ * @example cohortJoinSql('m', 'h.company_id', 'h.hire_m', "'ab12'")
+ */
+export function cohortJoinSql(m: string, company: string, month: string, set: string): string {
+  return `LEFT JOIN cohort_members ${m} ON ${m}.company_id = ${company} AND ${m}.cohort_set = ${set} AND ${cohortMonthSql(m, month)}`;
+}
 
 /** The id of the cohort set; `cohort_members` rows of that id hold its membership. */
 export async function ensureCohortMembers(store: Store, cohorts: readonly Cohort[]): Promise<string> {
+  const registry = await loadRegistry(store);
+  const rollup = cohorts[0]?.rollup ?? DEFAULT_ROLLUP;
   const set = createHash('sha1')
-    .update(JSON.stringify(cohorts.map((c) => [c.name, c.companies])))
+    .update(JSON.stringify([cohorts.map((c) => [c.name, c.companies, c.where ?? null]), registry?.version ?? 0, rollup]))
     .digest('hex')
     .slice(0, 16);
-  // from_m/to_m (month indices, inclusive; NULL = open) bound when a company is in a cohort, for
-  // rules evaluated as of each year and point-in-time parent roll-ups
   await store.run('CREATE TABLE IF NOT EXISTS cohort_members (cohort_set VARCHAR, company_id VARCHAR, cohort VARCHAR, from_m INTEGER, to_m INTEGER)');
   const [have] = await store.all<{ n: number }>('SELECT count(*) AS n FROM cohort_members WHERE cohort_set = $set', { set });
   if (have && have.n > 0) return set;
 
+  const resolver = new CompanyResolver(resolutionEntries(registry, cohorts));
+  const index = new CohortIndex(cohorts, resolver);
+  // direct membership of registry and cohort companies: id → cohort → months
+  const direct = new Map<string, Map<string, MonthSpan[]>>();
+  const add = (id: string, cohort: string, spans: readonly MonthSpan[]) => {
+    let m = direct.get(id);
+    if (!m) direct.set(id, (m = new Map()));
+    m.set(cohort, [...(m.get(cohort) ?? []), ...spans]);
+  };
+  for (const c of cohorts) for (const id of index.companiesIn(c.name)) add(id, c.name, ALWAYS);
+  for (const c of cohorts) {
+    if (!c.where || !registry) continue;
+    for (const rec of registry.records) {
+      const spans = ruleSpans(c.where, rec);
+      if (spans.length) add(rec.id, c.name, spans);
+    }
+  }
+  // with roll-up: a company is in its own cohorts and, from the roll-up month, in its ancestors'
+  const withRollup = new Map<string, Map<string, MonthSpan[]>>();
+  const membershipOf = (id: string): Map<string, MonthSpan[]> => {
+    let out = withRollup.get(id);
+    if (out) return out;
+    out = new Map();
+    for (const [cohort, spans] of direct.get(id) ?? []) out.set(cohort, [...spans]);
+    for (const step of registry ? rollupChain(registry, id, rollup) : []) {
+      for (const [cohort, spans] of direct.get(step.ancestor) ?? []) out.set(cohort, [...(out.get(cohort) ?? []), ...fromMonth(spans, step.from_m)]);
+    }
+    withRollup.set(id, out);
+    return out;
+  };
+
   const keys = await store.all<{ company: string | null; company_domain: string | null; company_linkedin: string | null; company_id: string }>(
     'SELECT company, company_domain, company_linkedin, company_id FROM company_map WHERE company_id IS NOT NULL',
   );
-  const resolver = new CompanyResolver(registryFromCohorts(cohorts));
-  const index = new CohortIndex(cohorts, resolver);
   const resolved = resolver.resolveAll(keys.map((k) => ({ name: k.company, domain: k.company_domain, linkedin: k.company_linkedin })));
-  const rows = new Map<string, [string, string, string, null, null]>();
+  const spans = new Map<string, MonthSpan[]>();
   resolved.forEach((r, i) => {
-    if (r.matched_by === 'new') return;
+    if (r.matched_by === 'new' || r.matched_by === 'placeholder') return;
     const companyId = keys[i]!.company_id;
-    for (const cohort of index.cohortsOf(r.company_id)) rows.set(`${companyId}\u0000${cohort}`, [set, companyId, cohort, null, null]);
+    for (const [cohort, s] of membershipOf(r.company_id)) {
+      const k = `${companyId}\u0000${cohort}`;
+      spans.set(k, [...(spans.get(k) ?? []), ...s]);
+    }
   });
+  const rows: unknown[][] = [];
+  for (const [k, s] of spans) {
+    const [companyId, cohort] = k.split('\u0000') as [string, string];
+    for (const sp of unionSpans(s)) rows.push([set, companyId, cohort, sp.from_m, sp.to_m]);
+  }
   // a marker row keeps an empty membership from being recomputed on every query
-  rows.set('', [set, '', '', null, null]);
-  await store.append('cohort_members', ['cohort_set', 'company_id', 'cohort', 'from_m', 'to_m'], [...rows.values()]);
+  rows.push([set, '', '', null, null]);
+  await store.append('cohort_members', ['cohort_set', 'company_id', 'cohort', 'from_m', 'to_m'], rows);
   return set;
 }

@@ -12,11 +12,12 @@ import { domainOf } from './company-domain.js';
 import { linkedinSlugOf } from './company-linkedin.js';
 import { normalizeCompanyName } from './company-name.js';
 import { OTHER_COHORT, type Cohort, type CohortCompany } from './cohort.js';
+import { parseCohortRule, type CohortRule } from './cohort-rules.js';
 
 const CODE = 'invalid_cohort_file';
 const HINT = 'see docs/companies.md, "Writing a cohort file"';
 const COHORT_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-const COHORT_KEYS = new Set(['version', 'description', 'companies']);
+const COHORT_KEYS = new Set(['version', 'description', 'companies', 'where']);
 const COMPANY_KEYS = new Set(['name', 'domain', 'domains', 'linkedin', 'aliases']);
 
 type Path = (string | number)[];
@@ -73,13 +74,21 @@ export function parseCohorts(text: string, file: string): Cohort[] {
     if (name.toLowerCase() === OTHER_COHORT) fail([name], `is reserved (hires in no cohort count in "${OTHER_COHORT}")`);
     if (!isRecord(body)) fail([name], 'expected a mapping with companies');
     const b = body as Record<string, unknown>;
-    for (const k of Object.keys(b)) if (!COHORT_KEYS.has(k)) fail([name, k], 'unknown key (expected version, description, companies)');
+    for (const k of Object.keys(b)) if (!COHORT_KEYS.has(k)) fail([name, k], 'unknown key (expected version, description, companies, where)');
     const version = optionalText(b.version, [name, 'version'], fail);
     const description = optionalText(b.description, [name, 'description'], fail);
-    if (b.companies === undefined || b.companies === null) fail([name, 'companies'], 'missing');
-    if (!Array.isArray(b.companies) || b.companies.length === 0) fail([name, 'companies'], 'must be a non-empty list');
-    const companies = (b.companies as unknown[]).map((c, i) => parseCompany(c, [name, 'companies', i], fail));
-    cohorts.push({ name, version, description, companies, file });
+    let where: CohortRule | null = null;
+    if (b.where !== undefined && b.where !== null) {
+      if (!isRecord(b.where)) fail([name, 'where'], 'expected a mapping of rule conditions');
+      where = parseCohortRule(b.where as Record<string, unknown>, (key, problem) => fail(key === null ? [name, 'where'] : [name, 'where', key], problem));
+    }
+    let companies: CohortCompany[] = [];
+    if (where === null || (b.companies !== undefined && b.companies !== null)) {
+      if (b.companies === undefined || b.companies === null) fail([name, 'companies'], 'missing (or give a where: rule)');
+      if (!Array.isArray(b.companies) || b.companies.length === 0) fail([name, 'companies'], 'must be a non-empty list');
+      companies = (b.companies as unknown[]).map((c, i) => parseCompany(c, [name, 'companies', i], fail));
+    }
+    cohorts.push({ name, version, description, companies, where, file });
   }
   return cohorts;
 }

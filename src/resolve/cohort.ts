@@ -3,6 +3,9 @@
  * that holds its company, and in `other` when none does, so `other` is not a cohort name.
  */
 
+import type { CohortRule } from './cohort-rules.js';
+import type { RollupMode } from './company-rollup.js';
+
 /** A company as a cohort file lists it, keys already normalized and validated. */
 export interface CohortCompany {
   name: string;
@@ -20,7 +23,12 @@ export interface Cohort {
   /** Free text, by convention the as-of date of the list: `2024-12-31`. */
   version: string | null;
   description: string | null;
+  /** The companies listed (may be empty when `where` defines the cohort). */
   companies: CohortCompany[];
+  /** A rule over registry attributes (`where:`): registry companies join for the months it holds. */
+  where?: CohortRule | null;
+  /** How parent roll-ups apply to its membership (set by `selectCohorts`; default point-in-time). */
+  rollup?: RollupMode;
   /** The file it came from, as the caller named it (null when parsed from text). */
   file: string | null;
 }

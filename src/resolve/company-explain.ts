@@ -66,9 +66,10 @@ export function explainKey(resolver: CompanyResolver, key: CompanyKey): Explanat
   if (done) steps.push({ evidence: 'name', input: raw(key.name), key: name || null, outcome: 'not consulted (already matched)' });
   else if (name === '') steps.push({ evidence: 'name', input: raw(key.name), key: null, outcome: 'no usable name' });
   else {
-    const hit = resolver.lookupName(name);
+    const hit = resolution.matched_by === 'placeholder' ? undefined : resolver.lookupName(name);
     let outcome = hit ? `matched ${label(hit)} by registry ${hit.matched_by}` : 'no registry company has this name or alias';
-    if (!hit) {
+    if (resolution.matched_by === 'placeholder') outcome = 'a placeholder, not a company name';
+    else if (!hit) {
       const alike = prefixLookalikes(resolver, name);
       if (alike.length > 0) outcome += `; not merged with ${alike.join(', ')}: a shared prefix is never a match`;
     }
@@ -76,7 +77,9 @@ export function explainKey(resolver: CompanyResolver, key: CompanyKey): Explanat
   }
 
   const result =
-    resolution.company_id === ''
+    resolution.matched_by === 'placeholder'
+      ? 'placeholder employer (self-employed, freelance, stealth, confidential): no company; the position counts as experience, never as a hire'
+      : resolution.company_id === ''
       ? 'no evidence: unknown employer'
       : resolution.matched_by === 'new'
         ? `new company ${label(resolution)}; in a batch it also joins keys sharing its slug, domain or normalized name`

@@ -8,6 +8,7 @@ import { explainKey, type Explanation } from './company-explain.js';
 import { KeyGroups, mostFrequentLabel } from './company-groups.js';
 import { linkedinSlugOf } from './company-linkedin.js';
 import { normalizeCompanyName } from './company-name.js';
+import { isPlaceholderEmployer } from './company-placeholders.js';
 
 /** A known company: its canonical id and the keys that identify it. */
 export interface RegistryEntry {
@@ -33,7 +34,8 @@ export interface CompanyKey {
   count?: number;
 }
 
-export type MatchedBy = 'linkedin' | 'domain' | 'alias' | 'name' | 'new';
+/** `placeholder`: a name that names no company ("Self-employed", "Stealth Startup"): no company. */
+export type MatchedBy = 'linkedin' | 'domain' | 'alias' | 'name' | 'new' | 'placeholder';
 
 export interface Resolution {
   readonly company_id: string;
@@ -51,6 +53,9 @@ export interface RegistryConflict {
 
 /** What a key with no usable evidence (no name, no employer domain, no slug) resolves to. */
 export const NO_COMPANY: Resolution = Object.freeze({ company_id: '', company_name: '', matched_by: 'new' });
+
+/** What a placeholder employer ("Self-employed", "Confidential") resolves to: no company. */
+export const PLACEHOLDER_COMPANY: Resolution = Object.freeze({ company_id: '', company_name: '', matched_by: 'placeholder' });
 
 /**
  * Resolves employer keys against a registry, and groups the keys the registry does not know into
@@ -137,7 +142,9 @@ export class CompanyResolver {
         if (domain !== null) r = this.byDomain.get(domain);
         if (r === undefined) {
           name = normalizeCompanyName(k.name);
-          if (name !== '') r = this.byName.get(name);
+          // a shared "stealth-startup" page or domain does not make one company of its users either
+          if (isPlaceholderEmployer(name)) r = PLACEHOLDER_COMPANY;
+          else if (name !== '') r = this.byName.get(name);
         }
       }
       if (r !== undefined) {

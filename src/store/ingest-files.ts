@@ -10,7 +10,8 @@ import { join, resolve } from 'node:path';
 import type { Store } from '../engines/engine.js';
 import { derive, type DeriveStats } from '../derive/index.js';
 import { UserError } from '../model/errors.js';
-import { builtinCohortFiles, loadCohortFiles, registryFromCohorts } from '../resolve/index.js';
+import { builtinCohortFiles, loadCohortFiles, resolutionEntries } from '../resolve/index.js';
+import { ensureRegistry } from './company-import.js';
 import { canonicalFormat } from '../sources/canonical-sql.js';
 import { STAGE_MACROS, type JsonLinesFormat } from '../sources/json-lines-sql.js';
 import { pdlFormat } from '../sources/pdl-sql.js';
@@ -52,7 +53,8 @@ export async function ingestFiles(store: Store, paths: string[], options: Ingest
   if (format !== 'auto' && !FORMAT_NAMES.includes(format)) {
     throw new UserError(`unknown format: ${format}`, 'usage', `formats: auto, ${FORMAT_NAMES.join(', ')}`);
   }
-  const registry = registryFromCohorts(loadCohortFiles([...builtinCohortFiles(), ...(options.cohortFiles ?? [])]));
+  // the stored company registry (seeded with the shipped one) outranks the cohorts' aliases
+  const registry = resolutionEntries(await ensureRegistry(store, options.now), loadCohortFiles([...builtinCohortFiles(), ...(options.cohortFiles ?? [])]));
   await store.run(STAGE_MACROS);
   const asOf = monthIndexOf(options.now);
 

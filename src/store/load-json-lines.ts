@@ -3,7 +3,11 @@
  * the accepted records and quarantine the rest with file, line, reason and the raw text.
  * Counts always add up: lines = blank + accepted + quarantined.
  */
-import type { Store } from '../engines/engine.js';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { StoreError, type Store } from '../engines/engine.js';
+import { sanitizeLines } from './sanitize-lines.js';
 import {
   acceptedRecordsSql,
   lineSql,
@@ -35,7 +39,33 @@ export interface LoadTarget {
   idPrefix: string;
 }
 
+/**
+ * Load one file. When the engine refuses the file as a whole (invalid UTF-8), it is copied with
+ * its bad lines blanked (`sanitizeLines`) and loaded again; those lines are quarantined too.
+ */
 export async function loadJsonLines(store: Store, format: JsonLinesFormat, path: string, target: LoadTarget): Promise<LoadCounts> {
+  try {
+    return await loadLines(store, format, path, target);
+  } catch (e) {
+    if (!(e instanceof StoreError) || !/unicode|utf-8|encod/i.test(e.message)) throw e;
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'talentflow-'));
+  try {
+    const copy = join(dir, 'sanitized.jsonl');
+    const rejects = await sanitizeLines(path, copy, target.fileLabel);
+    const counts = await loadLines(store, format, copy, target);
+    await store.append('quarantine', ['file_id', 'file', 'line', 'reason', 'detail', 'raw'], rejects.map((r) => [target.fileId, r.file, r.line, r.reason, r.detail, r.raw ?? null]));
+    counts.blank_lines -= rejects.length;
+    counts.quarantined += rejects.length;
+    counts.records_read += rejects.length;
+    for (const r of rejects) counts.reasons[r.reason] = (counts.reasons[r.reason] ?? 0) + 1;
+    return counts;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function loadLines(store: Store, format: JsonLinesFormat, path: string, target: LoadTarget): Promise<LoadCounts> {
   const source = linesSource(path);
   await store.run(stageRawSql(format, source));
   await store.run(stagePositionsSql(format));

@@ -14,7 +14,10 @@ const B62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 /** A PDL-looking id, unique per person index (the index is its tail). */
 export function personId(index: number, rng: Rng, suffix = ''): string {
   let s = '';
-  for (let i = 0; i < 16; i++) s += B62[rng.int(62)];
+  for (let k = 0; k < 3; k++) {
+    let x = rng.u32();
+    for (let i = 0; i < 5; i++, x = Math.floor(x / 62)) s += B62[x % 62];
+  }
   return `${s}_${index.toString(36)}${suffix}`;
 }
 

@@ -7,8 +7,9 @@
  * experience, so truth does not change.
  *
  * Lines are built as strings, not objects, because this is the generator's hot path: every text
- * written comes from the world's own vocabularies, none of which needs JSON escaping (a test
- * parses every line of a world).
+ * written comes from the world's own vocabularies, which are ASCII and need no JSON escaping (a
+ * test parses every line of a world; the shard writer relies on ASCII). Positions come in start
+ * order from the simulator and are written newest first, as PDL does.
  */
 import { FULL_TIME, INTERNSHIP, type Person } from './career.js';
 import type { CompanyUniverse } from './companies.js';
@@ -74,7 +75,7 @@ export function pdlLine(person: Person, universe: CompanyUniverse, noise: Noise,
   const U = opts.updated;
   const firstGrad = person.education[0]?.end ?? U;
   const pruneInternships = U - firstGrad > 96 && rng.chance(0.7);
-  const items: { start: number; json: string }[] = [];
+  let experience = '';
   let current = '"job_title":null,"job_company_name":null,"job_start_date":null,"industry":null';
   let primaryAt = -1;
   const ps = person.positions;
@@ -116,13 +117,9 @@ export function pdlLine(person: Person, universe: CompanyUniverse, noise: Noise,
       primaryAt = p.start;
       current = `"job_title":${str(title)},"job_company_name":${companyName},"job_start_date":${start},"industry":${industry}`;
     }
-    items.push({
-      start: p.start,
-      json: `{"company":${company},"title":${title === null ? 'null' : `{"name":"${title}"}`},"start_date":${start},"end_date":${end},` +
-        `"is_primary":${primary},"location_names":[${p.kind === FULL_TIME && ongoing ? `"${METRO_NAMES[p.metro]}"` : ''}]}`,
-    });
+    experience += (experience ? ',' : '') + `{"company":${company},"title":${title === null ? 'null' : `{"name":"${title}"}`},"start_date":${start},"end_date":${end},` +
+        `"is_primary":${primary},"location_names":[${p.kind === FULL_TIME && ongoing ? `"${METRO_NAMES[p.metro]}"` : ''}]}`;
   }
-  items.sort((a, b) => b.start - a.start);
   let education = '';
   if (!opts.dropEducation) {
     for (let i = person.education.length - 1; i >= 0; i--) {
@@ -143,5 +140,5 @@ export function pdlLine(person: Person, universe: CompanyUniverse, noise: Noise,
   }
   return `{"id":"${opts.id}","full_name":"${first} ${last}","first_name":"${first}","last_name":"${last}","linkedin_url":${str(opts.linkedinUrl)},` +
     `${current},"job_last_updated":"${Math.floor(U / 12)}-${pad2((U % 12) + 1)}-${pad2(opts.updatedDay)}","location_name":"${metro}",` +
-    `"skills":[${skills}],"experience":[${items.map((x) => x.json).join(',')}],"education":[${education}]}`;
+    `"skills":[${skills}],"experience":[${experience}],"education":[${education}]}`;
 }

@@ -63,10 +63,15 @@ export function emptyStats(): ShardStats {
   };
 }
 
+/**
+ * Lines go straight into ~1 MB buffers (latin1 writes: every line is ASCII, see pdl.ts), and full
+ * buffers are written with backpressure: no joins, no re-encoding, little garbage.
+ */
 class Sink {
-  private parts: string[] = [];
-  /** Characters buffered (flush when ≥ 1 MB, so strings stay short-lived). */
-  size = 0;
+  private static readonly CHUNK = 1 << 20;
+  private buf = Buffer.allocUnsafe(Sink.CHUNK);
+  private off = 0;
+  private ready: Buffer[] = [];
   private readonly file: WriteStream;
   private readonly gz: Gzip | null;
   bytes = 0;
@@ -77,23 +82,35 @@ class Sink {
     if (this.gz) this.gz.pipe(this.file);
   }
 
-  push(line: string): void {
-    this.parts.push(line);
-    this.size += line.length + 1;
+  /** True when a full buffer waits to be written. */
+  get full(): boolean {
+    return this.ready.length > 0;
   }
 
-  async flush(force = false): Promise<void> {
-    if (this.size === 0 || (!force && this.size < 1 << 20)) return;
-    const chunk = Buffer.from(this.parts.join('\n') + '\n');
-    this.bytes += chunk.length;
-    this.parts = [];
-    this.size = 0;
+  push(line: string): void {
+    const need = line.length + 1;
+    if (this.off + need > this.buf.length) {
+      if (this.off > 0) this.ready.push(this.buf.subarray(0, this.off));
+      this.buf = Buffer.allocUnsafe(Math.max(Sink.CHUNK, need));
+      this.off = 0;
+    }
+    this.off += this.buf.write(line, this.off, 'latin1');
+    this.buf[this.off++] = 10;
+  }
+
+  async flush(): Promise<void> {
     const target = this.gz ?? this.file;
-    if (!target.write(chunk)) await once(target, 'drain');
+    for (const chunk of this.ready) {
+      this.bytes += chunk.length;
+      if (!target.write(chunk)) await once(target, 'drain');
+    }
+    this.ready = [];
   }
 
   async close(): Promise<void> {
-    await this.flush(true);
+    if (this.off > 0) this.ready.push(this.buf.subarray(0, this.off));
+    this.off = 0;
+    await this.flush();
     const done = once(this.file, 'close');
     (this.gz ?? this.file).end();
     await done;
@@ -164,7 +181,7 @@ export async function runShard(task: ShardTask, onProgress?: (people: number) =>
       sink.push(later.shift()!.line);
       stats.records++;
     }
-    if (sink.size >= 1 << 20) await sink.flush();
+    if (sink.full) await sink.flush();
     if ((i & 4095) === 4095) onProgress?.(i + 1);
   }
   for (const l of later) {

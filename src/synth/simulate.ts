@@ -74,7 +74,7 @@ export class Simulator {
     if (!noDegree) {
       person.education.push({ school, degree: 'bachelors', major, start: (gy - 4) * 12 + 8, end: G1 });
       grad = G1;
-      for (const k of [1, 2]) {
+      for (const k of [2, 1]) {
         const sy = gy - k;
         if (!rng.chance(pop.internship * (k === 1 ? 1 : 0.6)) || sy * 12 + 5 > T) continue;
         let c = INTERN_COHORT.sample(rng);
@@ -96,7 +96,7 @@ export class Simulator {
       }
       if (grad > T) return;
     }
-    if (rng.chance(pop.side_roles)) this.sideRole(person, G1);
+    const side = rng.chance(pop.side_roles);
     let t = (grad ?? G1) + 1 + rng.geometric(pop.first_job_delay_months);
     let E = 0;
     let searching = 0;
@@ -144,6 +144,7 @@ export class Simulator {
       }
       t = e + (rng.chance(0.55) ? 0 : 1 + rng.geometric(2));
     }
+    if (side) this.sideRole(person, G1);
   }
 
   /** One month of job search: a company index, or -1 when not hired this month. */
@@ -221,6 +222,9 @@ export class Simulator {
     const end = start + 12 + rng.int(36);
     const org = rng.chance(0.7) ? rng.pick(universe.sideOrgs) : -1;
     this.push(person, org, 0, 0, rng.pick(SIDE_TITLES), start, end > T ? null : end, SIDE_ROLE);
+    // Keep positions in start order (pdl.ts writes them newest first without sorting).
+    const ps = person.positions;
+    for (let i = ps.length - 1; i > 0 && ps[i - 1]!.start > ps[i]!.start; i--) [ps[i - 1], ps[i]] = [ps[i]!, ps[i - 1]!];
   }
 
   private push(person: Person, company: number, fn: number, level: number, title: string, start: number, end: number | null, kind: number, brandDraw?: number): void {

@@ -3,7 +3,14 @@ import type { Dialect } from '../engine.js';
 /** DuckDB SQL: window functions, native JSON/CSV readers, exact `count(DISTINCT ...)`. */
 export const duckdbDialect: Dialect = {
   name: 'duckdb',
-  capabilities: { windowFunctions: true, readsFilesNatively: true },
+  capabilities: {
+    windowFunctions: true,
+    readsFilesNatively: true,
+    nonEquiJoins: true,
+    multipleJoins: true,
+    cteSubqueries: true,
+    queryParams: true,
+  },
   literal: (value) => `'${value.replaceAll("'", "''")}'`,
   ident: (name) => `"${name.replaceAll('"', '""')}"`,
   countDistinctExact: (expr) => `count(DISTINCT ${expr})`,
@@ -14,4 +21,8 @@ export const duckdbDialect: Dialect = {
   argMinIf: (value, key, cond) => `arg_min(${value}, ${key}) FILTER (WHERE ${cond})`,
   anyValue: (expr) => `any_value(${expr})`,
   quantileExact: (expr, q) => `quantile_cont(${expr}, ${q})`,
+  groupList: (expr) => `list(${expr})`,
+  unnestInWindowOr: (at, names, froms, tos, fallback) =>
+    `unnest(coalesce(nullif(list_filter(list_transform(range(1, len(${names}) + 1), i -> CASE WHEN (${at}) BETWEEN (${froms})[i] AND (${tos})[i] THEN (${names})[i] END), x -> x IS NOT NULL), []), [${fallback}]))`,
+  createTable: (name, columns) => `CREATE TABLE IF NOT EXISTS ${name} (${columns.map(([c, t]) => `${c} ${t}`).join(', ')})`,
 };
