@@ -17,12 +17,15 @@ test('changing a filter on the dashboard redraws the chart and the table and upd
   const app = await createApp(store, { cohorts: selectCohorts('bigtech15,mag7'), log: () => {} });
   const server = await startServer(app, { port: 0 });
   const profile = mkdtempSync(join(tmpdir(), 'tf-chromium-'));
-  const browser = await chromium.launch({
+  // a fresh profile directory (playwright passes it as --user-data-dir)
+  const browser = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`],
+    headless: true,
+    viewport: { width: 1200, height: 1100 },
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   try {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 1100 } });
+    const page = await browser.newPage();
     const offsite: string[] = [];
     page.on('request', (r) => { if (!r.url().startsWith(server.url)) offsite.push(r.url()); });
     await page.goto(`${server.url}/?from=2014&to=2024`);

@@ -6,35 +6,41 @@ import { jsonl, person, world } from './helpers/people.js';
 const good = (id: string, extra: Partial<Parameters<typeof person>[0]> = {}) =>
   person({ id, grad: '2019-06', jobs: [['Acme', 'Engineer', '2019-08', null]], ...extra });
 
-test('a record that cannot be read whole is quarantined with its line, reason and field', async () => {
-  const { store, summary } = await world([
-    good('a'),
-    '{"id": "b", broken',
-    '[1, 2]',
-    JSON.stringify({ id: 'c', experience: 'none' }),
-    JSON.stringify({ id: 'd', experience: [{ company: { name: 'Acme' }, start_date: '2023-13-45' }] }),
-    JSON.stringify({ id: 'e', experience: [{ company: { name: 'Acme' }, start_date: '2022-05', end_date: '2021-01' }] }),
-    JSON.stringify({ id: 'f', experience: [{ company: 'Acme', start_date: '2020' }] }),
-    '',
-    good('g'),
-  ]);
-  const rows = await store.all<{ line: number; reason: string; detail: string }>('SELECT line, reason, detail FROM quarantine ORDER BY line');
-  assert.deepEqual(rows, [
-    { line: 2, reason: 'invalid_json', detail: 'not valid JSON' },
-    { line: 3, reason: 'not_an_object', detail: 'a JSON array, not an object' },
-    { line: 4, reason: 'wrong_type', detail: 'experience: expected an array, got varchar' },
-    { line: 5, reason: 'invalid_date', detail: 'experience[0].start_date: 2023-13-45' },
-    { line: 6, reason: 'end_before_start', detail: 'experience[0]: ends 2021-01 before it starts 2022-05' },
-    { line: 7, reason: 'wrong_type', detail: 'experience[0].company: expected an object' },
-  ]);
-  assert.equal(summary.records_read, 8);
-  assert.equal(summary.accepted, 2);
-  assert.equal(summary.quarantined, 6);
-  assert.equal(summary.blank_lines, 1);
-  assert.deepEqual(summary.reasons, { invalid_json: 1, not_an_object: 1, wrong_type: 2, invalid_date: 1, end_before_start: 1 });
-  const raws = await store.all<{ line: number; raw: string | null }>('SELECT line, raw FROM quarantine WHERE line IN (2, 5) ORDER BY line');
-  assert.deepEqual(raws, [{ line: 2, raw: '{"id": "b", broken' }, { line: 5, raw: null }]);
-});
+// A file without blank lines is staged by the fast reader (read_json), one with a blank line by
+// the line reader (read_csv + json_transform): both must judge every line the same way.
+for (const blank of [false, true]) {
+  test(`a record that cannot be read whole is quarantined with its line, reason and field (${blank ? 'line reader' : 'fast reader'})`, async () => {
+    const lines = [
+      good('a'),
+      '{"id": "b", broken',
+      '[1, 2]',
+      JSON.stringify({ id: 'c', experience: 'none' }),
+      JSON.stringify({ id: 'd', experience: [{ company: { name: 'Acme' }, start_date: '2023-13-45' }] }),
+      JSON.stringify({ id: 'e', experience: [{ company: { name: 'Acme' }, start_date: '2022-05', end_date: '2021-01' }] }),
+      JSON.stringify({ id: 'f', experience: [{ company: 'Acme', start_date: '2020' }] }),
+      JSON.stringify({ full_name: 'No Id' }),
+      good('g'),
+    ];
+    if (blank) lines.splice(8, 0, '');
+    const { store, summary } = await world(lines);
+    const rows = await store.all<{ line: number; reason: string; detail: string }>('SELECT line, reason, detail FROM quarantine ORDER BY line');
+    assert.deepEqual(rows, [
+      { line: 2, reason: 'invalid_json', detail: 'not valid JSON' },
+      { line: 3, reason: 'not_an_object', detail: 'a JSON array, not an object' },
+      { line: 4, reason: 'wrong_type', detail: 'experience: expected an array, got varchar' },
+      { line: 5, reason: 'invalid_date', detail: 'experience[0].start_date: 2023-13-45' },
+      { line: 6, reason: 'end_before_start', detail: 'experience[0]: ends 2021-01 before it starts 2022-05' },
+      { line: 7, reason: 'wrong_type', detail: 'experience[0].company: expected an object' },
+      { line: 8, reason: 'missing_id', detail: 'no id and no linkedin_url' },
+    ]);
+    assert.deepEqual([summary.records_read, summary.accepted, summary.quarantined, summary.blank_lines], [9, 2, 7, blank ? 1 : 0]);
+    assert.deepEqual(summary.reasons, { invalid_json: 1, not_an_object: 1, wrong_type: 2, invalid_date: 1, end_before_start: 1, missing_id: 1 });
+    const people = await store.all<{ person_id: string; line: number }>('SELECT person_id, line FROM people ORDER BY line');
+    assert.deepEqual(people, [{ person_id: 'a', line: 1 }, { person_id: 'g', line: blank ? 10 : 9 }]);
+    const raws = await store.all<{ line: number; raw: string | null }>('SELECT line, raw FROM quarantine WHERE line IN (2, 5) ORDER BY line');
+    assert.deepEqual(raws, [{ line: 2, raw: '{"id": "b", broken' }, { line: 5, raw: null }]);
+  });
+}
 
 test('the same person twice is one person, the newest record kept', async () => {
   const { store, summary } = await world([

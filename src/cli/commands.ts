@@ -21,6 +21,7 @@ export const commands = {
   quarantine: { summary: 'list records that could not be read, with file, line and reason', load: () => import('./commands/quarantine.js') },
   synth: { summary: 'generate a synthetic labour market with planted truth (PDL JSONL + truth.json)', load: () => import('./commands/synth.js') },
   titles: { summary: 'classify job titles: seniority, function, occupation, AI exposure', load: () => import('./commands/titles.js') },
+  companies: { summary: 'company registry: unresolved employers, how a name resolves (explain)', load: () => import('./commands/companies.js') },
   data: { summary: 'import reference data: O*NET occupations, AI exposure', load: () => import('./commands/data.js') },
   report: { summary: 'write the HTML "State of Talent" report (charts, tables, methodology; --pdf)', load: () => import('./commands/report.js') },
   export: { summary: 'write one metric table to CSV or Parquet', load: () => import('./commands/export.js') },

@@ -83,3 +83,24 @@ export class StoreError extends Error {
     this.name = 'StoreError';
   }
 }
+
+/** A table a `FactSink` holds, in the sink's own column types. */
+export interface SinkTable {
+  name: string;
+  columns: [string, string][];
+  /** Sharded by person: rows go to the shard of `cityHash64(person_id)` (a non-NULL column). */
+  sharded: boolean;
+}
+
+/**
+ * A store that receives derived fact tables in batches from ingest workers (ClickHouse). Column
+ * types are the sink's: `sinkType` maps an embedded-engine type name (`VARCHAR`, `BIGINT`,
+ * `BOOLEAN`, …) to it.
+ */
+export interface FactSink extends Store {
+  sinkType(embeddedType: string, nullable: boolean): string;
+  createTable(table: SinkTable): Promise<void>;
+  dropTable(name: string): Promise<void>;
+  /** Insert newline-delimited JSON objects (text or a file stream); booleans as 0/1. */
+  insertJsonLines(table: string, body: string | NodeJS.ReadableStream): Promise<void>;
+}

@@ -55,7 +55,9 @@ export async function ensureCohortMembers(store: Store, cohorts: readonly Cohort
     .update(JSON.stringify([cohorts.map((c) => [c.name, c.companies, c.where ?? null]), registry?.version ?? 0, rollup]))
     .digest('hex')
     .slice(0, 16);
-  await store.run('CREATE TABLE IF NOT EXISTS cohort_members (cohort_set VARCHAR, company_id VARCHAR, cohort VARCHAR, from_m INTEGER, to_m INTEGER)');
+  await store.run(
+    store.dialect.createTable('cohort_members', [['cohort_set', 'VARCHAR'], ['company_id', 'VARCHAR'], ['cohort', 'VARCHAR'], ['from_m', 'INTEGER'], ['to_m', 'INTEGER']]),
+  );
   const [have] = await store.all<{ n: number }>('SELECT count(*) AS n FROM cohort_members WHERE cohort_set = $set', { set });
   if (have && have.n > 0) return set;
 

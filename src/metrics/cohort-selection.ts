@@ -5,11 +5,15 @@
  */
 import { existsSync } from 'node:fs';
 import { UserError } from '../model/errors.js';
-import { builtinCohortFiles, loadCohortFiles, type Cohort } from '../resolve/index.js';
+import { builtinCohortFiles, DEFAULT_ROLLUP, loadCohortFiles, type Cohort, type RollupMode } from '../resolve/index.js';
 
 export const DEFAULT_COHORTS = 'bigtech15,mag7';
 
-export function selectCohorts(spec: string = DEFAULT_COHORTS): Cohort[] {
+/**
+ * @param rollup how parent roll-ups apply to membership: `point-in-time` (default; a child counts
+ *   as its parent from the acquisition month) or `pro-forma` (always)
+ */
+export function selectCohorts(spec: string = DEFAULT_COHORTS, rollup: RollupMode = DEFAULT_ROLLUP): Cohort[] {
   const builtin = loadCohortFiles(builtinCohortFiles());
   const out: Cohort[] = [];
   for (const item of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
@@ -25,5 +29,5 @@ export function selectCohorts(spec: string = DEFAULT_COHORTS): Cohort[] {
     if (seen.has(c.name)) throw new UserError(`invalid cohorts: ${c.name} selected twice`, 'usage');
     seen.add(c.name);
   }
-  return out;
+  return out.map((c) => ({ ...c, rollup }));
 }

@@ -15,7 +15,7 @@ import { CellBootstrap, DEFAULT_BOOTSTRAP, ratio, type BootstrapOptions, type Pa
 import { wilson, type Estimate } from '../analyze/intervals.js';
 import { DEFAULT_MIN_CELL, planSuppression, suppressionNote, type CellSize } from '../analyze/suppress-cells.js';
 import { OTHER_COHORT, type Cohort } from '../resolve/index.js';
-import { ensureCohortMembers } from './cohort-members.js';
+import { cohortJoinSql, ensureCohortMembers } from './cohort-members.js';
 import { scopeSql, type MetricFilters } from './metric-scope.js';
 import { ensurePlaceMap, ensureSpells } from './spells.js';
 
@@ -51,8 +51,9 @@ export function flowsSql(d: Dialect, q: FlowsQuery): string {
       : {
           from: `coalesce(ma.cohort, ${d.literal(OTHER_COHORT)})`,
           to: `coalesce(mb.cohort, ${d.literal(OTHER_COHORT)})`,
-          joins: `LEFT JOIN cohort_members ma ON ma.company_id = mv.a_id AND ma.cohort_set = ${set}
-  LEFT JOIN cohort_members mb ON mb.company_id = mv.b_id AND mb.cohort_set = ${set}`,
+          // the origin's cohorts as of the departure month, the destination's as of the hire
+          joins: `${cohortJoinSql('ma', 'mv.a_id', 'mv.e', set)}
+  ${cohortJoinSql('mb', 'mv.b_id', 'mv.b_m', set)}`,
         };
   const either: string[] = [];
   const lowerList = (xs: readonly string[]) => xs.map((x) => d.literal(x.toLowerCase())).join(', ');
@@ -67,7 +68,8 @@ export function flowsSql(d: Dialect, q: FlowsQuery): string {
   WHERE ${where.join(' AND ')}
 ), mv AS (
   SELECT a.person_id, a.a_id, a.a_name, a.e,
-         ${d.argMinIf('b.company_id', key, 'true')} AS b_id, ${d.argMinIf('b.company_name', key, 'true')} AS b_name
+         ${d.argMinIf('b.company_id', key, 'true')} AS b_id, ${d.argMinIf('b.company_name', key, 'true')} AS b_name,
+         ${d.argMinIf('b.start_m', key, 'true')} AS b_m
   FROM a JOIN spells b ON b.person_id = a.person_id AND b.company_id <> a.a_id
     AND b.start_m BETWEEN a.e - ${FLOW_WINDOW.before} AND a.e + ${FLOW_WINDOW.after}
   GROUP BY a.person_id, a.a_id, a.a_name, a.e

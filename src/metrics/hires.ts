@@ -3,12 +3,12 @@
  * year-over-year change. The query is a plain object (`HiresQuery`) compiled to SQL, so it can
  * be printed (`--explain`) and tested without an engine.
  */
-import type { Store } from '../engines/engine.js';
+import type { Dialect, Store } from '../engines/engine.js';
 import { UserError } from '../model/errors.js';
 import { DEFINITIONS } from '../derive/index.js';
 import { withYoy } from '../analyze/yoy.js';
 import { OTHER_COHORT, type Cohort } from '../resolve/index.js';
-import { ensureCohortMembers } from './cohort-members.js';
+import { cohortJoinSql, ensureCohortMembers } from './cohort-members.js';
 
 export const HIRE_DIMS = ['cohort', 'year', 'band', 'new_grad', 'company', 'seniority', 'function', 'occupation', 'exposure_quintile'] as const;
 export type HireDim = (typeof HIRE_DIMS)[number];
@@ -67,8 +67,13 @@ export function parseDims(spec: string): HireDim[] {
   return dims as HireDim[];
 }
 
-/** SQL for a hires query. With `year` grouped, the year before `from` is read too, for YoY. */
-export function hiresSql(q: HiresQuery): string {
+/**
+ * SQL for a hires query. With `year` grouped, the year before `from` is read too, for YoY.
+ * On an engine without several JOINs per SELECT or non-equi JOINs (ClickHouse) the query takes
+ * the portable form (`portableHiresSql`); without a dialect, the direct form.
+ */
+export function hiresSql(q: HiresQuery, d?: Dialect): string {
+  if (d && !(d.capabilities.multipleJoins && d.capabilities.nonEquiJoins)) return portableHiresSql(q, d);
   const where: string[] = [];
   const from = q.from !== undefined && q.by.includes('year') ? q.from - 1 : q.from;
   if (from !== undefined) where.push(`h.year >= ${Math.trunc(from)}`);
@@ -80,8 +85,7 @@ export function hiresSql(q: HiresQuery): string {
     `SELECT ${[...select, 'count(*) AS hires'].join(', ')}`,
     'FROM hires h',
     joinCohorts
-      ? `LEFT JOIN cohort_members m ON m.company_id = h.company_id AND m.cohort_set = '${q.cohortSet}'
-         AND h.hire_m BETWEEN coalesce(m.from_m, h.hire_m) AND coalesce(m.to_m, h.hire_m)`
+      ? cohortJoinSql('m', 'h.company_id', 'h.hire_m', `'${q.cohortSet}'`)
       : '',
     q.by.some((d) => TITLE_DIMS.includes(d)) ? 'LEFT JOIN title_map t ON t.title_key = h.title_key' : '',
     where.length ? `WHERE ${where.join(' AND ')}` : '',
@@ -90,6 +94,54 @@ export function hiresSql(q: HiresQuery): string {
   ]
     .filter(Boolean)
     .join('\n');
+}
+
+/**
+ * The same query for engines that distribute it (ClickHouse): the facts are first reduced by a
+ * plain aggregation over `hires` alone (what runs on each shard), then the small result meets
+ * the dimensions, one equi-JOIN per SELECT: the title classification by key, and the cohort
+ * memberships of each company as lists whose windows are tested per hire month.
+ */
+export function portableHiresSql(q: HiresQuery, d: Dialect): string {
+  const where: string[] = [];
+  const from = q.from !== undefined && q.by.includes('year') ? q.from - 1 : q.from;
+  if (from !== undefined) where.push(`year >= ${Math.trunc(from)}`);
+  if (q.to !== undefined) where.push(`year <= ${Math.trunc(q.to)}`);
+  const byCohort = q.by.includes('cohort');
+  if (byCohort && !q.cohortSet) throw new Error('grouping by cohort needs a cohort set');
+  const byTitle = q.by.some((dim) => TITLE_DIMS.includes(dim));
+  const fn = d.ident('function');
+  const facts = [
+    ...q.by.filter((dim) => ['year', 'band', 'new_grad'].includes(dim)),
+    ...(q.by.includes('company') ? ['company_name AS company'] : []),
+    ...(byTitle ? ['title_key'] : []),
+    ...(byCohort ? ['company_id', 'hire_m'] : []),
+  ];
+  let sql = [
+    `SELECT ${[...facts, 'count(*) AS n'].join(', ')} FROM hires`,
+    where.length ? `WHERE ${where.join(' AND ')}` : '',
+    facts.length ? `GROUP BY ${facts.map((f) => f.replace(/ AS \w+$/, '')).join(', ')}` : '',
+  ].filter(Boolean).join(' ');
+  if (byTitle) {
+    const titles = `SELECT title_key, ${d.anyValue('seniority_level')} AS seniority, ${d.anyValue(fn)} AS ${fn},
+      ${d.anyValue("soc || ' ' || occupation")} AS occupation, ${d.anyValue('exposure_quintile')} AS exposure_quintile
+      FROM title_map GROUP BY title_key`;
+    sql = `SELECT * FROM (${sql}) AS f LEFT JOIN (${titles}) AS t USING (title_key)`;
+  }
+  if (byCohort) {
+    const members = `SELECT company_id, ${d.groupList('cohort')} AS m_cohorts, ${d.groupList('coalesce(from_m, -2147483648)')} AS m_from,
+      ${d.groupList('coalesce(to_m, 2147483647)')} AS m_to
+      FROM cohort_members WHERE cohort_set = ${d.literal(q.cohortSet!)} AND cohort <> '' GROUP BY company_id`;
+    const cohort = d.unnestInWindowOr('hire_m', 'm_cohorts', 'm_from', 'm_to', d.literal(OTHER_COHORT));
+    sql = `SELECT *, ${cohort} AS cohort FROM (${sql}) AS c LEFT JOIN (${members}) AS m USING (company_id)`;
+  }
+  const dims = q.by.map((dim) => (dim === 'function' ? fn : dim));
+  return [
+    `SELECT ${[...dims, 'coalesce(sum(n), 0) AS hires'].join(', ')}`,
+    `FROM (${sql}) AS x`,
+    dims.length ? `GROUP BY ${dims.join(', ')}` : '',
+    dims.length ? `ORDER BY ${dims.map((dim) => `${dim} NULLS LAST`).join(', ')}` : '',
+  ].filter(Boolean).join('\n');
 }
 
 export interface HiresResult {
@@ -103,7 +155,7 @@ export interface HiresResult {
 export async function hires(store: Store, q: Omit<HiresQuery, 'metric' | 'cohortSet'>, cohorts: readonly Cohort[]): Promise<HiresResult> {
   const query: HiresQuery = { metric: 'hires', ...q };
   if (q.by.includes('cohort')) query.cohortSet = await ensureCohortMembers(store, cohorts);
-  const sql = hiresSql(query);
+  const sql = hiresSql(query, store.dialect);
   const raw = await store.all<HiresRow>(sql);
   const rows = q.by.includes('year') ? withYoy(raw, q.by, q.from) : raw;
   return { definition: DEFINITIONS.version, query, sql, rows };

@@ -10,6 +10,7 @@
 import type { Dialect } from '../engines/engine.js';
 import { UserError } from '../model/errors.js';
 import { OTHER_COHORT } from '../resolve/index.js';
+import { cohortJoinSql, cohortMonthSql } from './cohort-members.js';
 
 export const GROUP_DIMS = ['cohort', 'company', 'band', 'new_grad', 'seniority', 'function', 'occupation', 'exposure_quintile', 'metro', 'region', 'country'] as const;
 export type GroupDim = (typeof GROUP_DIMS)[number];
@@ -96,7 +97,9 @@ export function scopeSql(d: Dialect, by: readonly GroupDim[], f: MetricFilters, 
   const needsPlaces = [...uses].some((u) => PLACE_DIMS.has(u));
   const joins = [`spells ${alias}`];
   const set = cohortSet ? d.literal(cohortSet) : '';
-  if (by.includes('cohort')) joins.push(`LEFT JOIN cohort_members m ON m.company_id = ${alias}.company_id AND m.cohort_set = ${set}`);
+  // membership is judged at the spell's start (its hire month), like hires
+  const month = `${alias}.start_m`;
+  if (by.includes('cohort')) joins.push(cohortJoinSql('m', `${alias}.company_id`, month, set));
   if (needsTitles) joins.push(`LEFT JOIN title_map t ON t.title IS NOT DISTINCT FROM ${alias}.title`);
   if (needsPlaces) joins.push(`LEFT JOIN place_map pl ON pl.place = ${alias}.place`);
   const where: string[] = [];
@@ -105,8 +108,10 @@ export function scopeSql(d: Dialect, by: readonly GroupDim[], f: MetricFilters, 
     else {
       const named = f.cohort.filter((c) => c !== OTHER_COHORT);
       const parts: string[] = [];
-      if (named.length) parts.push(`${alias}.company_id IN (SELECT company_id FROM cohort_members WHERE cohort_set = ${set} AND cohort IN (${list(d, named)}))`);
-      if (f.cohort.includes(OTHER_COHORT)) parts.push(`${alias}.company_id NOT IN (SELECT company_id FROM cohort_members WHERE cohort_set = ${set} AND cohort <> '')`);
+      const member = (cond: string) =>
+        `EXISTS (SELECT 1 FROM cohort_members cm WHERE cm.cohort_set = ${set} AND cm.company_id = ${alias}.company_id AND ${cond} AND ${cohortMonthSql('cm', month)})`;
+      if (named.length) parts.push(member(`cm.cohort IN (${list(d, named)})`));
+      if (f.cohort.includes(OTHER_COHORT)) parts.push(`NOT ${member("cm.cohort <> ''")}`);
       where.push(`(${parts.join(' OR ')})`);
     }
   }

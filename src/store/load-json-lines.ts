@@ -10,13 +10,16 @@ import { StoreError, type Store } from '../engines/engine.js';
 import { sanitizeLines } from './sanitize-lines.js';
 import {
   acceptedRecordsSql,
+  classifyUntypedSql,
+  lineScanSql,
   lineSql,
   linesSource,
   stageEducationsSql,
   stagePositionsSql,
+  stageRawFastSql,
   stageRawSql,
-  suspectsSql,
   verdictSql,
+  wantedLinesSql,
   wrongTypesSql,
   type JsonLinesFormat,
 } from '../sources/json-lines-sql.js';
@@ -67,16 +70,8 @@ export async function loadJsonLines(store: Store, format: JsonLinesFormat, path:
 
 async function loadLines(store: Store, format: JsonLinesFormat, path: string, target: LoadTarget): Promise<LoadCounts> {
   const source = linesSource(path);
-  await store.run(stageRawSql(format, source));
-  await store.run(stagePositionsSql(format));
-  await store.run(stageEducationsSql(format));
-  await store.run(suspectsSql(format));
-  const [suspects] = await store.all<{ n: number }>('SELECT count(*) AS n FROM stage_suspects');
-  await store.run(
-    suspects && suspects.n > 0
-      ? `CREATE OR REPLACE TEMP TABLE stage_wrong_types AS ${wrongTypesSql(format, source)}`
-      : 'CREATE OR REPLACE TEMP TABLE stage_wrong_types (h UBIGINT, detail VARCHAR)',
-  );
+  if (!(await stageFast(store, format, path, source))) await stageByLine(store, format, source);
+  await store.run(wrongTypesSql(format));
   await store.run(verdictSql(format));
 
   const [base] = await store.all<{ b: number }>('SELECT coalesce(max(rec_id) + 1, 0) AS b FROM records');
@@ -97,7 +92,9 @@ async function loadLines(store: Store, format: JsonLinesFormat, path: string, ta
   const rows = await store.all<{ reason: string | null; n: number }>(
     'SELECT reason, count(*) AS n FROM stage_verdict GROUP BY reason',
   );
-  await store.run('DROP TABLE IF EXISTS stage_raw; DROP TABLE IF EXISTS stage_pos; DROP TABLE IF EXISTS stage_edu; DROP TABLE IF EXISTS stage_suspects; DROP TABLE IF EXISTS stage_wrong_types; DROP TABLE IF EXISTS stage_verdict;');
+  for (const t of ['stage_raw', 'stage_pos', 'stage_edu', 'stage_want', 'stage_lines', 'stage_wrong_types', 'stage_verdict']) {
+    await store.run(`DROP TABLE IF EXISTS ${t}`);
+  }
   const counts: LoadCounts = { records_read: 0, accepted: 0, quarantined: 0, blank_lines: 0, reasons: {} };
   for (const { reason, n } of rows) {
     if (reason === 'blank') counts.blank_lines += n;
@@ -109,6 +106,39 @@ async function loadLines(store: Store, format: JsonLinesFormat, path: string, ta
   }
   counts.records_read = counts.accepted + counts.quarantined;
   return counts;
+}
+
+/**
+ * Stage with `read_json`; false when that reading cannot stand for the file line by line (the
+ * reader refused it, or it has blank lines, so row i is not line i + 1).
+ */
+async function stageFast(store: Store, format: JsonLinesFormat, path: string, source: string): Promise<boolean> {
+  try {
+    await store.run(stageRawFastSql(format, path));
+  } catch (e) {
+    if (e instanceof StoreError) return false;
+    throw e;
+  }
+  await stageLists(store, format, source);
+  const [c] = await store.all<{ lines: number; blank: number; rows: number }>(
+    'SELECT count(*) AS lines, count(*) FILTER (WHERE blank) AS blank, (SELECT count(*) FROM stage_raw) AS rows FROM stage_lines',
+  );
+  if (!c || c.blank > 0 || c.lines !== c.rows) return false;
+  await store.run(classifyUntypedSql());
+  return true;
+}
+
+/** Stage one row per line with `read_csv` + `json_transform`: slower, takes any file. */
+async function stageByLine(store: Store, format: JsonLinesFormat, source: string): Promise<void> {
+  await store.run(stageRawSql(format, source));
+  await stageLists(store, format, source);
+}
+
+async function stageLists(store: Store, format: JsonLinesFormat, source: string): Promise<void> {
+  await store.run(stagePositionsSql(format));
+  await store.run(stageEducationsSql(format));
+  await store.run(wantedLinesSql());
+  await store.run(lineScanSql(source));
 }
 
 /** Rejected lines are listed with file, line, reason and detail; the raw text is kept where the

@@ -78,7 +78,7 @@ class Sink {
 
   constructor(path: string, gzip: boolean) {
     this.file = createWriteStream(path);
-    this.gz = gzip ? createGzip({ level: 4 }) : null;
+    this.gz = gzip ? createGzip({ level: 1 }) : null;
     if (this.gz) this.gz.pipe(this.file);
   }
 

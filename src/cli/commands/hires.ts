@@ -1,6 +1,7 @@
 import { hires, parseDims, selectCohorts, DEFAULT_COHORTS } from '../../api.js';
 import { hiresTable, toCsv, toJson } from '../../present/index.js';
 import { intOption, parseCommand, printHelp } from '../args.js';
+import { parseRollup } from '../../resolve/index.js';
 import { openExisting, outputFormat } from '../common.js';
 
 const HELP = `usage: talentflow hires --by DIMS [--from YEAR] [--to YEAR] [--cohorts LIST] [--format table|json|csv]
@@ -16,6 +17,8 @@ options:
   --to YEAR        last year reported
   --cohorts LIST   shipped cohort names and cohort files, comma separated (default ${DEFAULT_COHORTS});
                    a hire counts in every cohort holding its company, and in 'other' when none does
+  --rollup MODE    point-in-time (default: a subsidiary counts as its parent from the acquisition
+                   month) or pro-forma (always); docs/companies.md
   --format F       table (default), json or csv
   --explain        print the SQL instead of running it
   --db FILE        database file (default ./talentflow.duckdb)
@@ -28,6 +31,7 @@ export async function run(argv: string[]): Promise<number> {
     from: { type: 'string' },
     to: { type: 'string' },
     cohorts: { type: 'string' },
+    rollup: { type: 'string' },
     format: { type: 'string' },
     explain: { type: 'boolean' },
     db: { type: 'string' },
@@ -35,7 +39,7 @@ export async function run(argv: string[]): Promise<number> {
   if (help) return printHelp(HELP);
   const by = parseDims(values.by ?? 'cohort,year');
   const format = outputFormat(values.format);
-  const cohorts = selectCohorts(values.cohorts ?? DEFAULT_COHORTS);
+  const cohorts = selectCohorts(values.cohorts ?? DEFAULT_COHORTS, parseRollup(values.rollup));
   const from = values.from === undefined ? undefined : intOption('from', values.from, 0);
   const to = values.to === undefined ? undefined : intOption('to', values.to, 0);
   const store = await openExisting(values.db);

@@ -3,7 +3,7 @@
  * lines over years split by the first non-year dimension, with CI whiskers when the rows have
  * them; bars when there is no year. The same chart kinds and house style as the report.
  */
-import { DEFINITIONS } from '../../derive/index.js';
+import { BANDS, DEFINITIONS } from '../../derive/index.js';
 import { barSpec, lineSpec, renderSvg } from '../charts/index.js';
 import { PRODUCT, type MetricContext, type MetricResult, type MetricRow } from '../registry/index.js';
 import { OTHER_COHORT } from '../../resolve/index.js';
@@ -22,7 +22,7 @@ export async function dashboardChart(result: MetricResult, ctx: MetricContext, a
   const cohortOrder = [...ctx.cohorts.map((c) => c.name), OTHER_COHORT];
   const domain = splitDims.length === 1 && splitDims[0] === 'cohort'
     ? cohortOrder.filter((c) => rows.some((r) => r.series === c))
-    : [...new Set(rows.map((r) => String(r.series)))].sort();
+    : [...new Set(rows.map((r) => String(r.series)))].sort(byBandThenText);
   const isShare = measure.role === 'fraction';
   const hasCi = result.columns.some((c) => c.name === 'ci_lo');
   const yTitle = isShare ? 'Share of hires (%)' : 'Hires (count)';
@@ -38,6 +38,15 @@ export async function dashboardChart(result: MetricResult, ctx: MetricContext, a
     barSpec({ title, source, rows, x: series, xTitle: split ?? '', y: measure.name, yTitle, yFormat: isShare ? '.0%' : ',d', group: series, groupTitle: split ?? '', groupDomain: domain, width: 640, height: 300 }),
     'dash-chart',
   );
+}
+
+const BAND_ORDER: readonly string[] = BANDS;
+
+/** Experience bands in their natural order (`<1` first), anything else alphabetically. */
+function byBandThenText(a: string, b: string): number {
+  const ia = BAND_ORDER.indexOf(a), ib = BAND_ORDER.indexOf(b);
+  if (ia >= 0 && ib >= 0) return ia - ib;
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function emptySvg(message: string): string {
