@@ -81,6 +81,14 @@ export async function createApp(store: Store, options: ServerOptions): Promise<H
   const ctx: MetricContext = { cohorts: options.cohorts, minCellFloor: options.minCell ?? DEFAULT_MIN_CELL };
   const gate = new QueryGate(options.timeoutMs ?? 10_000);
   await ensureCohortMembers(store, options.cohorts);
+  // metrics that build helper tables on first use build them now, so that no request writes
+  for (const entry of METRICS) {
+    try {
+      await runMetric(store, entry, {}, ctx);
+    } catch (e) {
+      log(`talentflow serve: ${entry.name} is unavailable: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`);
+    }
+  }
   const asOf = (await dataAsOf(store)).label;
   const openapi = openApiDocument(ctx, { maxRows, token: Boolean(options.token) });
 
