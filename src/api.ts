@@ -8,8 +8,11 @@
  * const { rows } = await hires(db, { by: ['cohort', 'year'] }, selectCohorts('bigtech15'));
  */
 import { DuckDBStore, type DuckDBOptions } from './engines/duckdb/index.js';
+import { ClickHouseStore, type ClickHouseOptions } from './engines/clickhouse/index.js';
 import type { Store } from './engines/engine.js';
 import { initSchema } from './store/index.js';
+import { ingestToSink, type SinkIngestOptions, type SinkIngestSummary } from './store/ingest-to-sink.js';
+import { dropFacts } from './store/ship-facts.js';
 
 export { ingestFiles, dbTotals, type IngestOptions, type IngestSummary } from './store/index.js';
 export { hires, parseDims, HIRE_DIMS, type HiresRow, type HiresQuery, type HireDim } from './metrics/hires.js';
@@ -27,6 +30,37 @@ export { wilson, zOf, type Estimate } from './analyze/intervals.js';
 export { kaplanMeier, type CurvePoint, type SurvivalCount } from './analyze/kaplan-meier.js';
 export { planSuppression, DEFAULT_MIN_CELL, type SuppressionPlan } from './analyze/suppress-cells.js';
 export { normalizePlace, type Place } from './resolve/place-normalize.js';
+
+export { ingestParallel, type ParallelOptions } from './store/parallel-ingest.js';
+export { parseShard, type SinkIngestOptions, type SinkIngestSummary } from './store/ingest-to-sink.js';
+export { ClickHouseStore, type ClickHouseOptions } from './engines/clickhouse/index.js';
+
+/**
+ * Connect to ClickHouse (`http://HOST:8123[/db]`, or `chdb:[PATH]` in-process) for queries or a
+ * cluster ingest. With `cluster`, fact tables are sharded over that `remote_servers` cluster.
+ */
+export async function openClickHouse(url: string, options: ClickHouseOptions = {}): Promise<ClickHouseStore> {
+  return ClickHouseStore.connect(url, options);
+}
+
+/**
+ * Ingest into ClickHouse: this worker's share of `paths` is read and derived in an embedded
+ * engine (in memory, or `localDb`), then shipped; `reset` drops the ClickHouse tables first.
+ * @example await ingestToClickHouse(await openClickHouse('http://ch:8123', { cluster: 'talentflow' }), ['world/'], { now: '2025-06-30', shard: { index: 0, count: 4 } })
+ */
+export async function ingestToClickHouse(
+  sink: ClickHouseStore,
+  paths: string[],
+  options: SinkIngestOptions & { reset?: boolean; localDb?: string; threads?: number; memoryLimit?: string },
+): Promise<SinkIngestSummary> {
+  if (options.reset) await dropFacts(sink);
+  const local = await openDatabase(options.localDb ?? ':memory:', { threads: options.threads, memoryLimit: options.memoryLimit });
+  try {
+    return await ingestToSink(sink, local, paths, options);
+  } finally {
+    await local.close();
+  }
+}
 
 /** Open (or create) a talentflow database file on the embedded engine; `:memory:` for a throwaway one. */
 export async function openDatabase(path: string, options: DuckDBOptions = {}): Promise<Store> {

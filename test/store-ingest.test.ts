@@ -110,3 +110,14 @@ test('a line that is not UTF-8 is quarantined and the lines after it keep their 
   const rows = await store.all<{ line: number; reason: string }>('SELECT line, reason FROM quarantine ORDER BY line');
   assert.deepEqual(rows, [{ line: 2, reason: 'invalid_encoding' }, { line: 3, reason: 'invalid_json' }]);
 });
+
+test('a line cut short does not take the next line down with it', async () => {
+  const { summary, store } = await world([
+    '{"id":"a","full_name":"x","experience":[{"company":{"name":"Acme"},"title":',
+    JSON.stringify(good('b')),
+    JSON.stringify(good('c')),
+  ]);
+  assert.deepEqual([summary.accepted, summary.quarantined, summary.reasons], [2, 1, { invalid_json: 1 }]);
+  const hires = await store.all<{ person_id: string }>('SELECT person_id FROM hires ORDER BY 1');
+  assert.deepEqual(hires.map((h) => h.person_id), ['b', 'c']);
+});

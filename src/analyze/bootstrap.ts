@@ -30,27 +30,57 @@ export interface BootstrapOptions {
 
 export const DEFAULT_BOOTSTRAP: BootstrapOptions = { replicates: 200, seed: 1, level: DEFAULT_LEVEL };
 
-/** Replicate sums for one cell, and percentile intervals for any statistic of the sums. */
+/**
+ * Replicate sums for one cell, and percentile intervals for any statistic of the sums.
+ *
+ * Built for many cells (a table by company and quarter has ~100k): the replicates are drawn
+ * only when the first interval is asked for (a suppressed cell asks for none), into one flat
+ * `Float64Array` (B × width), and every interval reuses shared scratch buffers — no per-replicate
+ * arrays, native typed-array sorts. Draws are in replicate-major order, so results do not depend
+ * on which intervals are asked for, or when.
+ */
 export class CellBootstrap {
   /** The point sums Σ n · v. */
   readonly total: number[];
-  private readonly reps: number[][];
+  private reps: Float64Array | null = null;
 
   /** `key` names the cell so each cell gets its own reproducible stream. */
-  constructor(patterns: readonly PatternRow[], width: number, key: string, readonly options: BootstrapOptions = DEFAULT_BOOTSTRAP) {
+  constructor(
+    private readonly patterns: readonly PatternRow[],
+    private readonly width: number,
+    private readonly key: string,
+    readonly options: BootstrapOptions = DEFAULT_BOOTSTRAP,
+  ) {
     this.total = new Array<number>(width).fill(0);
     for (const p of patterns) for (let j = 0; j < width; j++) this.total[j]! += p.n * (p.v[j] ?? 0);
-    const rng = new SeededRandom(hashKey(key, options.seed));
-    this.reps = [];
-    for (let b = 0; b < options.replicates; b++) {
-      const s = new Array<number>(width).fill(0);
-      for (const p of patterns) {
-        const w = rng.poisson(p.n);
-        if (w === 0) continue;
-        for (let j = 0; j < width; j++) s[j]! += w * (p.v[j] ?? 0);
-      }
-      this.reps.push(s);
+  }
+
+  private replicates(): Float64Array {
+    if (this.reps) return this.reps;
+    const { width: W, patterns } = this;
+    const B = this.options.replicates;
+    const P = patterns.length;
+    const reps = new Float64Array(B * W);
+    const vals = new Float64Array(P * W);
+    const lambdas = new Float64Array(P);
+    const expNeg = new Float64Array(P);
+    for (let i = 0; i < P; i++) {
+      const p = patterns[i]!;
+      lambdas[i] = p.n;
+      expNeg[i] = Math.exp(-p.n);
+      for (let j = 0; j < W; j++) vals[i * W + j] = p.v[j] ?? 0;
     }
+    const rng = new SeededRandom(hashKey(this.key, this.options.seed));
+    for (let b = 0; b < B; b++) {
+      const o = b * W;
+      for (let i = 0; i < P; i++) {
+        const w = rng.poisson(lambdas[i]!, expNeg[i]!);
+        if (w === 0) continue;
+        const vi = i * W;
+        for (let j = 0; j < W; j++) reps[o + j]! += w * vals[vi + j]!;
+      }
+    }
+    return (this.reps = reps);
   }
 
   /**
@@ -61,23 +91,33 @@ export class CellBootstrap {
    */
   interval(stat: (sums: readonly number[]) => number | null): Estimate {
     const value = finite(stat(this.total));
-    if (value === null || this.reps.length === 0) return { value, lo: null, hi: null };
-    const vals: number[] = [];
+    const B = this.options.replicates;
+    if (value === null || B === 0) return { value, lo: null, hi: null };
+    const reps = this.replicates();
+    const W = this.width;
+    if (scratch.length < B) scratch = new Float64Array(B);
+    if (row.length !== W) row = new Array<number>(W).fill(0);
+    let m = 0;
     let undefinedCount = 0;
-    for (const r of this.reps) {
-      const x = stat(r);
+    for (let b = 0; b < B; b++) {
+      for (let j = 0; j < W; j++) row[j] = reps[b * W + j]!;
+      const x = stat(row);
       if (x === null || Number.isNaN(x)) undefinedCount++;
-      else vals.push(x);
+      else scratch[m++] = x;
     }
     const alpha = 1 - this.options.level;
-    if (undefinedCount > (alpha / 2) * this.reps.length) return { value, lo: null, hi: null };
-    vals.sort((a, b) => a - b);
-    return { value, lo: finite(quantile(vals, alpha / 2)), hi: finite(quantile(vals, 1 - alpha / 2)) };
+    if (undefinedCount > (alpha / 2) * B) return { value, lo: null, hi: null };
+    const sorted = scratch.subarray(0, m).sort();
+    return { value, lo: finite(quantile(sorted, alpha / 2)), hi: finite(quantile(sorted, 1 - alpha / 2)) };
   }
 }
 
+/** Scratch buffers shared by every interval (single-threaded: one interval at a time). */
+let scratch = new Float64Array(256);
+let row: number[] = [];
+
 /** Type-7 quantile of sorted values. */
-export function quantile(sorted: readonly number[], q: number): number {
+export function quantile(sorted: ArrayLike<number>, q: number): number {
   if (sorted.length === 0) return NaN;
   const h = (sorted.length - 1) * q;
   const lo = Math.floor(h);

@@ -38,13 +38,14 @@ export class SeededRandom {
 
   /**
    * A Poisson(lambda) draw: inversion for small lambda, Hörmann's PTRS transformed rejection
-   * above 10 (exact, constant expected time at any lambda).
+   * above 10 (exact, constant expected time at any lambda). `expNeg` = e^−λ, when the caller
+   * draws many times with the same λ and has it already.
    */
-  poisson(lambda: number): number {
+  poisson(lambda: number, expNeg?: number): number {
     if (lambda <= 0) return 0;
     if (lambda < 10) {
       let k = 0;
-      let p = Math.exp(-lambda);
+      let p = expNeg ?? Math.exp(-lambda);
       let cdf = p;
       const u = this.next();
       while (u > cdf && k < 1000) {

@@ -13,16 +13,24 @@ export interface Parsed<O extends Options> {
   help: boolean;
 }
 
-/** Parse `argv` for a command; `--help` is always accepted. */
+/** Options every command accepts: which engine the database is on (docs/engines.md). They are
+ *  read by `openExisting` through `$TALENTFLOW_ENGINE`, `$TALENTFLOW_URL`, `$TALENTFLOW_CLUSTER`
+ *  (flags win over the environment). */
+export const ENGINE_OPTIONS = { engine: { type: 'string' }, url: { type: 'string' }, cluster: { type: 'string' } } as const;
+
+/** Parse `argv` for a command; `--help` and the engine options are always accepted. */
 export function parseCommand<O extends Options>(argv: string[], options: O, allowPositionals = false): Parsed<O> {
   try {
     const { values, positionals } = parseArgs({
       args: argv,
-      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      options: { ...ENGINE_OPTIONS, ...options, help: { type: 'boolean', short: 'h' } },
       allowPositionals,
       strict: true,
     });
-    const { help, ...rest } = values as Record<string, unknown>;
+    const { help, engine, url, cluster, ...rest } = values as Record<string, unknown>;
+    if (typeof engine === 'string') process.env.TALENTFLOW_ENGINE = engine;
+    if (typeof url === 'string') process.env.TALENTFLOW_URL = url;
+    if (typeof cluster === 'string') process.env.TALENTFLOW_CLUSTER = cluster;
     return { values: rest as Parsed<O>['values'], positionals, help: help === true };
   } catch (e) {
     throw new UserError((e as Error).message.replace(/^\w/, (c) => c.toLowerCase()), 'usage', 'see --help');

@@ -18,6 +18,7 @@ export const commands = {
   flows: { summary: 'company-to-company moves: top pairs, matrix, directed ratio with CI', load: () => import('./commands/flows.js') },
   tenure: { summary: 'length of completed and ongoing employment spells', load: () => import('./commands/tenure.js') },
   geography: { summary: 'headcount and net migration by metro, region or country', load: () => import('./commands/geography.js') },
+  changes: { summary: 'job changes between snapshots: started, left, title, location, education (--follow for NDJSON)', load: () => import('./commands/changes.js') },
   quarantine: { summary: 'list records that could not be read, with file, line and reason', load: () => import('./commands/quarantine.js') },
   synth: { summary: 'generate a synthetic labour market with planted truth (PDL JSONL + truth.json)', load: () => import('./commands/synth.js') },
   titles: { summary: 'classify job titles: seniority, function, occupation, AI exposure', load: () => import('./commands/titles.js') },

@@ -1,6 +1,6 @@
 /** What several commands share: the database option, output format, progress on stderr. */
 import { existsSync } from 'node:fs';
-import { openDatabase, type Store } from '../api.js';
+import { openClickHouse, openDatabase, type ClickHouseStore, type Store } from '../api.js';
 import { UserError } from '../model/errors.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../present/index.js';
 
@@ -12,8 +12,33 @@ export function dbPath(flag: string | undefined): string {
   return flag ?? process.env.TALENTFLOW_DB ?? DEFAULT_DB;
 }
 
+/** The engine of `--engine` / `$TALENTFLOW_ENGINE`: `duckdb` (default) or `clickhouse`. */
+export function engineName(): 'duckdb' | 'clickhouse' {
+  const e = process.env.TALENTFLOW_ENGINE ?? 'duckdb';
+  if (e !== 'duckdb' && e !== 'clickhouse') throw new UserError(`unknown engine: ${e}`, 'usage', 'engines: duckdb, clickhouse');
+  return e;
+}
+
+/** ClickHouse from `--url` (a comma list: the node queries go to first, then every other shard's
+ *  HTTP URL) and `--cluster`. */
+export async function openClickHouseFromFlags(): Promise<ClickHouseStore> {
+  const url = process.env.TALENTFLOW_URL;
+  if (!url) throw new UserError('missing --url: --engine clickhouse needs a server', 'usage', 'e.g. --url http://localhost:8123 (or chdb:PATH)');
+  const urls = url.split(',').map((u) => u.trim()).filter(Boolean);
+  const cluster = process.env.TALENTFLOW_CLUSTER || undefined;
+  return openClickHouse(urls[0]!, { cluster, shardUrls: urls.length > 1 ? urls : undefined });
+}
+
 /** Open a database that must already hold ingested data. */
 export async function openExisting(flag: string | undefined): Promise<Store> {
+  if (engineName() === 'clickhouse') {
+    const store = await openClickHouseFromFlags();
+    if (!(await store.tableExists('hires'))) {
+      await store.close();
+      throw new UserError(`no data in database: ${process.env.TALENTFLOW_URL}`, 'no_data', 'run `talentflow ingest FILE --engine clickhouse --url ...` first');
+    }
+    return store;
+  }
   const path = dbPath(flag);
   if (path !== ':memory:' && !existsSync(path)) {
     throw new UserError(`unknown database: ${path}`, 'no_database', 'run `talentflow ingest FILE --db ' + path + '` first');

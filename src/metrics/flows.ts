@@ -59,30 +59,30 @@ export function flowsSql(d: Dialect, q: FlowsQuery): string {
   const lowerList = (xs: readonly string[]) => xs.map((x) => d.literal(x.toLowerCase())).join(', ');
   if (company?.length) either.push(`(lower(mv.a_name) IN (${lowerList(company)}) OR lower(mv.b_name) IN (${lowerList(company)}))`);
   if (cohort?.length) either.push(`(lower(${label.from}) IN (${lowerList(cohort)}) OR lower(${label.to}) IN (${lowerList(cohort)}))`);
-  const pairs = `SELECT ${label.from} AS f, ${label.to} AS t, mv.person_id, count(*) AS c
+  const pairs = `SELECT ${label.from} AS f, ${label.to} AS t, mv.pid, count(*) AS c
   FROM mv ${label.joins}${either.length ? `\n  WHERE ${either.join(' AND ')}` : ''}
   GROUP BY 1, 2, 3`;
   const head = `WITH a AS (
-  SELECT s.person_id, s.company_id AS a_id, s.company_name AS a_name, s.stop_m AS e
+  SELECT s.pid, s.company_id AS a_id, s.company_name AS a_name, s.stop_m AS e
   FROM ${scope.from}
   WHERE ${where.join(' AND ')}
 ), mv AS (
-  SELECT a.person_id, a.a_id, a.a_name, a.e,
+  SELECT a.pid, a.a_id, a.a_name, a.e,
          ${d.argMinIf('b.company_id', key, 'true')} AS b_id, ${d.argMinIf('b.company_name', key, 'true')} AS b_name,
          ${d.argMinIf('b.start_m', key, 'true')} AS b_m
-  FROM a JOIN spells b ON b.person_id = a.person_id AND b.company_id <> a.a_id
+  FROM a JOIN spells b ON b.pid = a.pid AND b.company_id <> a.a_id
     AND b.start_m BETWEEN a.e - ${FLOW_WINDOW.before} AND a.e + ${FLOW_WINDOW.after}
-  GROUP BY a.person_id, a.a_id, a.a_name, a.e
+  GROUP BY a.pid, a.a_id, a.a_name, a.e
 ), pairs AS (
   ${pairs}
 )`;
   if (q.between) {
     const [x, y] = q.between.map((v) => d.literal(v.toLowerCase()));
     return `${head}, pp AS (
-  SELECT person_id, sum(CASE WHEN lower(f) = ${x} AND lower(t) = ${y} THEN c ELSE 0 END) AS ab,
+  SELECT pid, sum(CASE WHEN lower(f) = ${x} AND lower(t) = ${y} THEN c ELSE 0 END) AS ab,
          sum(CASE WHEN lower(f) = ${y} AND lower(t) = ${x} THEN c ELSE 0 END) AS ba
   FROM pairs WHERE (lower(f) = ${x} AND lower(t) = ${y}) OR (lower(f) = ${y} AND lower(t) = ${x})
-  GROUP BY person_id
+  GROUP BY pid
 )
 SELECT ab, ba, count(*) AS n FROM pp GROUP BY ab, ba ORDER BY ab, ba`;
   }
@@ -173,17 +173,16 @@ export async function flows(store: Store, o: FlowsOptions, cohorts: readonly Coh
     if (!c) cells.set(key, (c = { from: r.f as string | null, to: r.t as string | null, patterns: [] }));
     c.patterns.push({ v: [Number(r.c)], n: Number(r.n) });
   }
-  const all = [...cells.entries()].map(([key, c]) => {
-    const b = new CellBootstrap(c.patterns, 1, key, boot);
-    return { key, row: { from: c.from, to: c.to, moves: b.interval((s) => s[0]!), people: c.patterns.reduce((s, p) => s + p.n, 0) } };
-  });
+  const list = [...cells.entries()].map(([key, c]) => ({ key, c, people: c.patterns.reduce((s, p) => s + p.n, 0), moves: c.patterns.reduce((s, p) => s + p.n * p.v[0]!, 0) }));
   const top = o.top ?? 20;
   // the matrix prints origin totals: complementary suppression within each origin
-  const sizes: CellSize[] = all.map(({ key, row }) => ({ key, margin: top === 0 ? String(row.from) : null, people: row.people }));
+  const sizes: CellSize[] = list.map(({ key, c, people }) => ({ key, margin: top === 0 ? String(c.from) : null, people }));
   const plan = planSuppression(sizes, minCell);
-  let rows = all.filter(({ key }) => !plan.hidden.has(key)).map(({ row }) => row);
-  rows.sort((x, y) => (y.moves.value ?? 0) - (x.moves.value ?? 0) || String(x.from).localeCompare(String(y.from)) || String(x.to).localeCompare(String(y.to)));
-  if (top > 0) rows = rows.slice(0, top);
+  let shown = list.filter(({ key }) => !plan.hidden.has(key));
+  shown.sort((x, y) => y.moves - x.moves || String(x.c.from).localeCompare(String(y.c.from)) || String(x.c.to).localeCompare(String(y.c.to)));
+  if (top > 0) shown = shown.slice(0, top);
+  // replicates only for the rows printed
+  const rows: FlowRow[] = shown.map(({ key, c, people }) => ({ from: c.from, to: c.to, moves: new CellBootstrap(c.patterns, 1, key, boot).interval((s) => s[0]!), people }));
   const note = suppressionNote(plan);
   return { definition: DEFINITIONS.version, query, sql, rows, notes: note ? [note] : [], parameters };
 }

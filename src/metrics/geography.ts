@@ -32,7 +32,7 @@ export interface GeographyQuery {
 
 export function geographySql(d: Dialect, q: GeographyQuery): string {
   const scope = scopeSql(d, [], { ...q.filters, from: undefined, to: undefined, metro: undefined, country: undefined }, q.cohortSet);
-  const joins = scope.needsPlaces ? scope.from : `${scope.from}\nLEFT JOIN place_map pl ON pl.place = s.place`;
+  const joins = scope.needsPlaces ? scope.from : `${scope.from}\nLEFT JOIN place_map pl ON pl.place_key = s.place_key`;
   const L = monthsPer(q.grain);
   const [lo, hi] = periodsOfYears(q.from, q.to, q.grain);
   const per = (m: string) => d.intDiv(m, L);
@@ -44,22 +44,22 @@ export function geographySql(d: Dialect, q: GeographyQuery): string {
   // a place filter keeps the places reported, not the people: migrants from elsewhere still count
   const report = keep.length ? `WHERE place IN (SELECT DISTINCT ${place} FROM place_map pl WHERE ${keep.join(' AND ')})` : "WHERE place <> ''";
   return `WITH s AS (
-  SELECT s.person_id, s.start_m, ${place} AS place,
+  SELECT s.pid, s.start_m, ${place} AS place,
          ${d.expandRange(`greatest(${per('s.start_m')}, ${lo - 1})`, `least(${per('s.stop_m + 1')} - 1, ${hi}) + 1`)} AS p
   FROM ${joins}
   WHERE ${where.join(' AND ')}
 ), loc AS (
-  SELECT person_id, p, ${d.argMinIf('place', '-start_m', 'true')} AS place FROM s GROUP BY person_id, p
+  SELECT pid, p, ${d.argMinIf('place', '-start_m', 'true')} AS place FROM s GROUP BY pid, p
 ), pairs AS (
-  SELECT c.person_id, c.p, c.place AS now, pr.place AS prev
-  FROM loc c LEFT JOIN loc pr ON pr.person_id = c.person_id AND pr.p = c.p - 1
+  SELECT c.pid, c.p, c.place AS now, pr.place AS prev
+  FROM loc c LEFT JOIN loc pr ON pr.pid = c.pid AND pr.p = c.p - 1
   WHERE c.p BETWEEN ${lo} AND ${hi}
 ), v AS (
-  SELECT now AS place, p, person_id, 1 AS c0, 0 AS c1, CASE WHEN prev IS NOT NULL AND prev <> '' AND prev <> now THEN 1 ELSE 0 END AS c2, 0 AS c3 FROM pairs
-  UNION ALL SELECT place, p + 1, person_id, 0, 1, 0, 0 FROM loc WHERE p + 1 BETWEEN ${lo} AND ${hi}
-  UNION ALL SELECT prev, p, person_id, 0, 0, 0, 1 FROM pairs WHERE prev IS NOT NULL AND prev <> '' AND now <> '' AND now <> prev
+  SELECT now AS place, p, pid, 1 AS c0, 0 AS c1, CASE WHEN prev IS NOT NULL AND prev <> '' AND prev <> now THEN 1 ELSE 0 END AS c2, 0 AS c3 FROM pairs
+  UNION ALL SELECT place, p + 1, pid, 0, 1, 0, 0 FROM loc WHERE p + 1 BETWEEN ${lo} AND ${hi}
+  UNION ALL SELECT prev, p, pid, 0, 0, 0, 1 FROM pairs WHERE prev IS NOT NULL AND prev <> '' AND now <> '' AND now <> prev
 ), w AS (
-  SELECT place, p, person_id, sum(c0) AS c0, sum(c1) AS c1, sum(c2) AS c2, sum(c3) AS c3 FROM v GROUP BY place, p, person_id
+  SELECT place, p, pid, sum(c0) AS c0, sum(c1) AS c1, sum(c2) AS c2, sum(c3) AS c3 FROM v GROUP BY place, p, pid
 )
 SELECT place, p, c0, c1, c2, c3, count(*) AS n FROM w ${report}
 GROUP BY place, p, c0, c1, c2, c3 ORDER BY place, p`;

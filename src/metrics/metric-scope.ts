@@ -100,8 +100,8 @@ export function scopeSql(d: Dialect, by: readonly GroupDim[], f: MetricFilters, 
   // membership is judged at the spell's start (its hire month), like hires
   const month = `${alias}.start_m`;
   if (by.includes('cohort')) joins.push(cohortJoinSql('m', `${alias}.company_id`, month, set));
-  if (needsTitles) joins.push(`LEFT JOIN title_map t ON t.title IS NOT DISTINCT FROM ${alias}.title`);
-  if (needsPlaces) joins.push(`LEFT JOIN place_map pl ON pl.place = ${alias}.place`);
+  if (needsTitles) joins.push(`LEFT JOIN title_map t ON t.title_key = ${alias}.title_key`);
+  if (needsPlaces) joins.push(`LEFT JOIN place_map pl ON pl.place_key = ${alias}.place_key`);
   const where: string[] = [];
   if (f.cohort?.length) {
     if (by.includes('cohort')) where.push(`coalesce(m.cohort, ${d.literal(OTHER_COHORT)}) IN (${list(d, f.cohort)})`);

@@ -15,7 +15,7 @@ import { wilson, type Estimate } from '../analyze/intervals.js';
 import { DEFAULT_MIN_CELL, planSuppression, suppressionNote, type CellSize } from '../analyze/suppress-cells.js';
 import type { Cohort } from '../resolve/index.js';
 import { ensureCohortMembers } from './cohort-members.js';
-import { basePeriod, monthsPer, periodLabel, periodsOfYears, periodsPerYear, type Grain } from './grain.js';
+import { monthsPer, periodLabel, periodsOfYears, periodsPerYear, type Grain } from './grain.js';
 import { scopeSql, type GroupDim, type MetricFilters } from './metric-scope.js';
 import { ensurePlaceMap, ensureSpells } from './spells.js';
 
@@ -36,43 +36,67 @@ export interface TrendQuery {
 export const COMPONENTS = ['hires', 'new_grad_hires', 'departures', 'headcount', 'hires_prev', 'departures_prev', 'headcount_prev', 'hires_base', 'departures_base', 'headcount_base'] as const;
 const W = COMPONENTS.length;
 
-/** SQL: one row per (group, period, distinct contribution vector) with `n` people. */
+/**
+ * SQL: one row per (group, period, distinct contribution vector) with `n` people, in one pass
+ * over `spells` (no UNION ALL stages):
+ *
+ * - `e`: each spell expands to the periods it touches; a row carries the spell's flags there
+ *   (hire, new-grad hire, departure, and present at the period's last month);
+ * - `t`: each of those rows goes to the reported periods that read it, with a role: the period
+ *   itself (r = 0), the next one, for which it is the previous period (r = 1), and, for a base
+ *   period, the same quarter/month of every reported year (r = 2);
+ * - `v`: per group, reported period and person, the contribution vector (COMPONENTS), packed
+ *   as one integer per role;
+ * - the result: distinct vectors per cell with their number of people, unpacked.
+ */
 export function trendSql(d: Dialect, q: TrendQuery): string {
   const scope = scopeSql(d, q.by, q.filters, q.cohortSet);
   const L = monthsPer(q.grain);
-  const [lo, hi] = periodsOfYears(q.from, q.to, q.grain);
-  const [blo, bhi] = q.base === undefined ? [lo, lo - 1] : periodsOfYears(q.base, q.base, q.grain);
-  const first = Math.min(lo - 1, blo);
-  const g = scope.keys.map((k) => `${k}, `).join('');
-  const per = (m: string) => d.intDiv(m, L);
-  const needed = `(p BETWEEN ${lo - 1} AND ${hi}${q.base === undefined ? '' : ` OR p BETWEEN ${blo} AND ${bhi}`})`;
-  const zeros = (n: number) => Array.from({ length: n }, () => '0').join(', ');
   const k = periodsPerYear(q.grain);
-  const base =
-    q.base === undefined
-      ? ''
-      : `\n  UNION ALL SELECT ${g}r.p, person_id, ${zeros(7)}, h, d, hc FROM pp JOIN (SELECT ${d.expandRange(String(lo), String(hi + 1))} AS p) r
-    ON pp.p BETWEEN ${blo} AND ${bhi} AND pp.p % ${k} = r.p % ${k}`;
-  const sums = COMPONENTS.map((c, i) => `sum(c${i}) AS c${i}`).join(', ');
-  const cs = COMPONENTS.map((_, i) => `c${i}`).join(', ');
+  const [lo, hi] = periodsOfYears(q.from, q.to, q.grain);
+  const hasBase = q.base !== undefined;
+  const [blo, bhi] = hasBase ? periodsOfYears(q.base!, q.base!, q.grain) : [lo, lo - 1];
+  const first = hasBase ? Math.min(lo - 1, blo) : lo - 1;
+  const last = hasBase ? Math.max(hi, bhi) : hi;
+  const g = scope.keys.map((key) => `${key}, `).join('');
+  const per = (m: string) => d.intDiv(m, L);
+  const needed = `p BETWEEN ${lo - 1} AND ${hi}${hasBase ? ` OR p BETWEEN ${blo} AND ${bhi}` : ''}`;
+  const years = q.to - q.from + 1;
+  // j = 0: the period itself; 1: the next; 2 … 2 + years − 1: the base period's twin in each reported year
+  const roles = hasBase ? `CASE WHEN p BETWEEN ${blo} AND ${bhi} THEN ${2 + years} ELSE 2 END` : '2';
+  const target = `CASE WHEN j = 0 THEN p WHEN j = 1 THEN p + 1 ELSE (${q.from} + j - 2) * ${k} + p % ${k} END`;
+  const role = 'CASE WHEN j < 2 THEN j ELSE 2 END';
+  // a row's flags packed into one integer, 12 bits each (a person has far fewer than 4096
+  // spells in one group and period): one summed state per role instead of ten
+  const F = 4096;
+  const sums = [0, 1, 2].map((r) => `sum(CASE WHEN r = ${r} THEN code ELSE 0 END) AS k${r}`);
+  const field = (r: number, i: number) => `${i === 0 ? `k${r}` : d.intDiv(`k${r}`, F ** i)} % ${F}`;
+  // per role: hires, new-grad hires, departures, present (a person present twice is present)
+  const comps = [
+    field(0, 0), field(0, 1), field(0, 2), `least(${field(0, 3)}, 1)`,
+    field(1, 0), field(1, 2), `least(${field(1, 3)}, 1)`,
+    field(2, 0), field(2, 2), `least(${field(2, 3)}, 1)`,
+  ].map((c, i) => `${c} AS c${i}`);
   return `WITH s AS (
-  SELECT ${[...scope.select, 's.person_id', 's.start_m', 's.stop_m', 's.departed', 's.new_grad'].join(', ')}
+  SELECT ${[...scope.select, 's.pid', 's.start_m', 's.stop_m', 's.departed', 's.new_grad'].join(', ')}
   FROM ${scope.from}
   WHERE ${['s.stop_m >= s.start_m', ...scope.where].join(' AND ')}
-), ev AS (
-  SELECT ${g}${per('start_m')} AS p, person_id, 1 AS h, CASE WHEN new_grad THEN 1 ELSE 0 END AS ng, 0 AS d, 0 AS hc FROM s
-  UNION ALL SELECT ${g}${per('stop_m')} AS p, person_id, 0, 0, 1, 0 FROM s WHERE departed
-  UNION ALL SELECT ${g}${d.expandRange(`greatest(${per('start_m')}, ${first})`, `least(${per('stop_m + 1')} - 1, ${hi}) + 1`)} AS p, person_id, 0, 0, 0, 1 FROM s
-), pp AS (
-  SELECT ${g}p, person_id, sum(h) AS h, sum(ng) AS ng, sum(d) AS d, max(hc) AS hc
-  FROM ev WHERE ${needed} GROUP BY ${g}p, person_id
-), j AS (
-  SELECT ${g}p, person_id, h AS c0, ng AS c1, d AS c2, hc AS c3, 0 AS c4, 0 AS c5, 0 AS c6, 0 AS c7, 0 AS c8, 0 AS c9 FROM pp WHERE p BETWEEN ${lo} AND ${hi}
-  UNION ALL SELECT ${g}p + 1, person_id, ${zeros(4)}, h, d, hc, ${zeros(3)} FROM pp WHERE p + 1 BETWEEN ${lo} AND ${hi}${base}
+), e AS (
+  SELECT ${g}pid, p, CASE WHEN p = ${per('start_m')} THEN CASE WHEN new_grad THEN ${1 + F} ELSE 1 END ELSE 0 END
+           + CASE WHEN departed AND p = ${per('stop_m')} THEN ${F ** 2} ELSE 0 END
+           + CASE WHEN p * ${L} + ${L - 1} BETWEEN start_m AND stop_m THEN ${F ** 3} ELSE 0 END AS code
+  FROM (SELECT *, ${d.expandRange(`greatest(${per('start_m')}, ${first})`, `least(${per('stop_m')}, ${last}) + 1`)} AS p FROM s) x
+  WHERE ${needed}
+), t AS (
+  SELECT ${g}pid, code, ${target} AS tp, ${role} AS r
+  FROM (SELECT *, ${d.expandRange('0', roles)} AS j FROM e) y
 ), v AS (
-  SELECT ${g}p, person_id, ${sums} FROM j GROUP BY ${g}p, person_id
+  SELECT ${g}tp AS p, pid, ${sums.join(', ')}
+  FROM t WHERE tp BETWEEN ${lo} AND ${hi} GROUP BY ${g}tp, pid
 )
-SELECT ${g}p, ${cs}, count(*) AS n FROM v GROUP BY ${g}p, ${cs}
+SELECT ${g}p, ${comps.join(', ')}, n FROM (
+  SELECT ${g}p, k0, k1, k2, count(*) AS n FROM v GROUP BY ${g}p, k0, k1, k2
+) w
 ORDER BY ${g}p`;
 }
 
@@ -106,6 +130,8 @@ export interface TrendOptions {
   totals?: boolean;
   minCell?: number;
   bootstrap?: Partial<BootstrapOptions>;
+  /** Figures to compute (default all); the others are null. A command asks for what it prints. */
+  figures?: readonly TrendFigure[];
 }
 
 export interface TrendResult {
@@ -123,6 +149,8 @@ interface Cell {
   total: boolean;
   p: number;
   patterns: PatternRow[];
+  /** People with a non-zero component, by component. */
+  people: number[];
 }
 
 /** The latest profile update (month index): no stock can be read after it. */
@@ -155,16 +183,21 @@ export async function trend(store: Store, o: TrendOptions, cohorts: readonly Coh
     const totalSql = trendSql(store.dialect, { ...query, by: [] });
     cells.push(...collect(await store.all<Record<string, unknown>>(totalSql), [], true));
   }
-  const rows = cells.map((c) => figures(c, query, boot));
-  const notes = suppress(rows, cells, minCell, o.totals === true && by.length > 0);
+  // suppression first: a hidden figure (most cells of a fine table) costs no replicates
+  const plan = suppress(cells, minCell, o.totals === true && by.length > 0);
+  const wanted = new Set<TrendFigure>(o.figures ?? TREND_FIGURES);
   // a period ending after the latest update has no observable stock, and its flows are partial
   const L = monthsPer(query.grain);
   const late = new Set(cells.filter((c) => c.p * L + L - 1 > latest).map((c) => c.p));
+  const show = (i: number, f: TrendFigure) => wanted.has(f) && !(late.has(cells[i]!.p) && LATE_HIDDEN.has(f)) && !DEPENDS[f].some((m) => plan.hidden.has(`${i}|${m}`));
+  const rows = cells.map((c, i) => figures(c, query, boot, (f) => show(i, f)));
+  rows.forEach((r, i) => {
+    for (const m of Object.keys(r.people) as (keyof TrendRow['people'])[]) if (plan.hidden.has(`${i}|${m}`)) r.people[m] = null;
+  });
+  const notes = plan.note ? [plan.note] : [];
   if (late.size) {
     rows.forEach((r, i) => {
-      if (!late.has(cells[i]!.p)) return;
-      for (const f of ['headcount', 'headcount_change', 'headcount_vs_base', 'hires_yoy', 'hires_vs_base', 'departures_yoy', 'departures_vs_base'] as const) r.figures[f] = none();
-      r.partial = true;
+      if (late.has(cells[i]!.p)) r.partial = true;
     });
     notes.push(`${late.size} period${late.size === 1 ? '' : 's'} end after the latest profile update (${periodLabel(Math.floor(latest / L), query.grain)}): counts there are partial, stocks and changes not shown`);
   }
@@ -178,41 +211,46 @@ function collect(raw: Record<string, unknown>[], by: readonly GroupDim[], total:
     const p = Number(r.p);
     const key = JSON.stringify([total, by.map((b) => r[`g_${b}`]), p]);
     let c = cells.get(key);
-    if (!c) cells.set(key, (c = { key, group, total, p, patterns: [] }));
+    if (!c) cells.set(key, (c = { key, group, total, p, patterns: [], people: [] }));
     c.patterns.push({ v: COMPONENTS.map((_, i) => Number(r[`c${i}`])), n: Number(r.n) });
   }
+  for (const c of cells.values()) c.people = COMPONENTS.map((_, i) => c.patterns.reduce((s, p) => s + ((p.v[i] ?? 0) > 0 ? p.n : 0), 0));
   return [...cells.values()];
 }
 
-function figures(c: Cell, q: TrendQuery, boot: BootstrapOptions): TrendRow {
+function figures(c: Cell, q: TrendQuery, boot: BootstrapOptions, show: (f: TrendFigure) => boolean): TrendRow {
   const b = new CellBootstrap(c.patterns, W, c.key, boot);
   const t = b.total;
-  const people = (i: number) => c.patterns.reduce((s, p) => s + ((p.v[i] ?? 0) > 0 ? p.n : 0), 0);
   const hasBase = q.base !== undefined;
+  const est = (f: TrendFigure, stat: (s: readonly number[]) => number | null): Estimate => (show(f) ? b.interval(stat) : none());
   const f: Record<TrendFigure, Estimate> = {
-    hires: b.interval((s) => s[0]!),
-    hires_yoy: b.interval((s) => change(s[0]!, s[4]!)),
-    hires_vs_base: hasBase ? b.interval((s) => change(s[0]!, s[7]!)) : none(),
-    new_grad_hires: b.interval((s) => s[1]!),
-    new_grad_share: wilson(t[1]!, t[0]!, boot.level),
-    departures: b.interval((s) => s[2]!),
-    departures_yoy: b.interval((s) => change(s[2]!, s[5]!)),
-    departures_vs_base: hasBase ? b.interval((s) => change(s[2]!, s[8]!)) : none(),
-    headcount: b.interval((s) => s[3]!),
-    headcount_start: b.interval((s) => s[6]!),
-    headcount_change: b.interval((s) => change(s[3]!, s[6]!)),
-    headcount_vs_base: hasBase ? b.interval((s) => change(s[3]!, s[9]!)) : none(),
-    hiring_rate: b.interval((s) => ratio(s[0]!, s[6]!)),
-    attrition_rate: b.interval((s) => ratio(s[2]!, s[6]!)),
+    hires: est('hires', (s) => s[0]!),
+    hires_yoy: est('hires_yoy', (s) => change(s[0]!, s[4]!)),
+    hires_vs_base: hasBase ? est('hires_vs_base', (s) => change(s[0]!, s[7]!)) : none(),
+    new_grad_hires: est('new_grad_hires', (s) => s[1]!),
+    new_grad_share: show('new_grad_share') ? wilson(t[1]!, t[0]!, boot.level) : none(),
+    departures: est('departures', (s) => s[2]!),
+    departures_yoy: est('departures_yoy', (s) => change(s[2]!, s[5]!)),
+    departures_vs_base: hasBase ? est('departures_vs_base', (s) => change(s[2]!, s[8]!)) : none(),
+    headcount: est('headcount', (s) => s[3]!),
+    headcount_start: est('headcount_start', (s) => s[6]!),
+    headcount_change: est('headcount_change', (s) => change(s[3]!, s[6]!)),
+    headcount_vs_base: hasBase ? est('headcount_vs_base', (s) => change(s[3]!, s[9]!)) : none(),
+    hiring_rate: est('hiring_rate', (s) => ratio(s[0]!, s[6]!)),
+    attrition_rate: est('attrition_rate', (s) => ratio(s[2]!, s[6]!)),
   };
+  const pp = c.people;
   return {
     group: c.group,
     total: c.total,
     period: periodLabel(c.p, q.grain),
     figures: f,
-    people: { hires: people(0), new_grad_hires: people(1), departures: people(2), headcount: people(3), headcount_start: people(6) },
+    people: { hires: pp[0]!, new_grad_hires: pp[1]!, departures: pp[2]!, headcount: pp[3]!, headcount_start: pp[6]! },
   };
 }
+
+/** Figures not shown for a period that ends after the latest update. */
+const LATE_HIDDEN = new Set<TrendFigure>(['headcount', 'headcount_change', 'headcount_vs_base', 'hires_yoy', 'hires_vs_base', 'departures_yoy', 'departures_vs_base']);
 
 const none = (): Estimate => ({ value: null, lo: null, hi: null });
 
@@ -234,33 +272,27 @@ const DEPENDS: Record<TrendFigure, (keyof TrendRow['people'] | 'hires_prev' | 'd
   attrition_rate: ['departures', 'headcount_start'],
 };
 
-function suppress(rows: TrendRow[], cells: Cell[], minCell: number, withTotals: boolean): string[] {
+/** Which (cell, measure) pairs are hidden, keyed `i|measure`, and the note. */
+function suppress(cells: Cell[], minCell: number, withTotals: boolean): { hidden: Set<string>; note: string } {
   const measures = ['hires', 'new_grad_hires', 'departures', 'headcount', 'headcount_start'] as const;
   const idx: Record<string, number> = { hires: 0, new_grad_hires: 1, departures: 2, headcount: 3, hires_prev: 4, departures_prev: 5, headcount_start: 6 };
-  const peopleIn = (c: Cell, m: string) => c.patterns.reduce((s, p) => s + ((p.v[idx[m]!] ?? 0) > 0 ? p.n : 0), 0);
   const sizes: CellSize[] = [];
   cells.forEach((c, i) => {
-    for (const m of measures) sizes.push({ key: `${i}|${m}`, margin: withTotals && !c.total ? `${c.p}|${m}` : null, people: peopleIn(c, m) });
+    for (const m of measures) sizes.push({ key: `${i}|${m}`, margin: withTotals && !c.total ? `${c.p}|${m}` : null, people: c.people[idx[m]!]! });
   });
   const plan = planSuppression(sizes, minCell);
-  const totalsOf = new Map(cells.filter((c) => c.total).map((c) => [String(c.p), cells.indexOf(c)]));
+  const totalsOf = new Map(cells.flatMap((c, i) => (c.total ? [[String(c.p), i] as const] : [])));
   for (const margin of plan.hiddenTotals) {
     const [p, m] = margin.split('|');
     const i = totalsOf.get(p!);
     if (i !== undefined) plan.hidden.add(`${i}|${m}`);
   }
-  rows.forEach((r, i) => {
-    const c = cells[i]!;
+  cells.forEach((c, i) => {
     // the previous period's counts are that period's cells: a change against a small one is hidden too
     for (const m of ['hires_prev', 'departures_prev'] as const) {
-      const n = peopleIn(c, m);
+      const n = c.people[idx[m]!]!;
       if (n > 0 && n < minCell) plan.hidden.add(`${i}|${m}`);
     }
-    for (const fig of TREND_FIGURES) {
-      if (DEPENDS[fig].some((m) => plan.hidden.has(`${i}|${m}`))) r.figures[fig] = none();
-    }
-    for (const m of Object.keys(r.people) as (keyof TrendRow['people'])[]) if (plan.hidden.has(`${i}|${m}`)) r.people[m] = null;
   });
-  const note = suppressionNote(plan);
-  return note ? [note] : [];
+  return { hidden: plan.hidden, note: suppressionNote(plan) };
 }

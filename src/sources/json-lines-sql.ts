@@ -4,6 +4,8 @@
  * `capabilities.readsFilesNatively`) turn one file's raw lines into flat staged rows:
  *
  *   stage_raw   one row per line (rowid = line − 1): early reject reason, person fields, the lists
+ *   stage_rows  view: stage_raw with the few lines typed late from their text (never UPDATEd in
+ *               place: updating a list column moves the row and its rowid)
  *   stage_pos   one row per position, dates as month indices, per-field problems
  *   stage_edu   one row per education entry, likewise
  *   stage_lines the raw text of the few lines that need a second look, fetched by line number
@@ -67,15 +69,15 @@ export interface ListSpec {
 
 /** DuckDB macros the stage uses; created once per connection. */
 export const STAGE_MACROS = `
-CREATE OR REPLACE TEMP MACRO tf_y(s) AS try_cast(s[1:4] AS INTEGER);
-CREATE OR REPLACE TEMP MACRO tf_mo(s, dm) AS CASE WHEN length(s) = 4 THEN dm ELSE try_cast(s[6:7] AS INTEGER) END;
-CREATE OR REPLACE TEMP MACRO tf_bad(s) AS (s IS NOT NULL AND NOT coalesce(
-  tf_y(s) BETWEEN 1901 AND 2100 AND (length(s) = 4 OR (s[5] = '-' AND tf_mo(s, 1) BETWEEN 1 AND 12
-  AND (length(s) = 7 OR (length(s) >= 10 AND try_cast(s[1:10] AS DATE) IS NOT NULL
-       AND (length(s) = 10 OR s[11] IN ('T', ' ')))))), false));
-CREATE OR REPLACE TEMP MACRO tf_m(s, dm) AS CASE WHEN NOT tf_bad(s) THEN (tf_y(s) * 12 + tf_mo(s, dm) - 1)::INTEGER END;
+CREATE OR REPLACE TEMP MACRO tf_d(s, dm) AS try_cast(CASE length(s)
+  WHEN 4 THEN s || '-' || lpad(dm::VARCHAR, 2, '0') || '-01' WHEN 7 THEN s || '-01'
+  ELSE CASE WHEN length(s) = 10 OR s[11] IN ('T', ' ') THEN s[1:10] END END AS DATE);
+CREATE OR REPLACE TEMP MACRO tf_ok(d) AS coalesce(year(d) BETWEEN 1901 AND 2100, false);
+CREATE OR REPLACE TEMP MACRO tf_bad(s) AS (s IS NOT NULL AND NOT tf_ok(tf_d(s, 1)));
+CREATE OR REPLACE TEMP MACRO tf_m(s, dm) AS CASE WHEN tf_ok(tf_d(s, dm)) THEN (year(tf_d(s, dm)) * 12 + month(tf_d(s, dm)) - 1)::INTEGER END;
 CREATE OR REPLACE TEMP MACRO tf_before(sm, sp, em, ep) AS coalesce(
   CASE WHEN least(sp, ep) = 1 THEN em // 12 < sm // 12 ELSE em < sm END, false);
+CREATE OR REPLACE TEMP MACRO tf_is_object(line) AS CASE WHEN json_valid(line) THEN json_type(line) = 'OBJECT' ELSE false END;
 CREATE OR REPLACE TEMP MACRO tf_linkedin_slug(u) AS nullif(lower(regexp_extract(u, 'linkedin\\.com/in/([^/?#\\s]+)', 1)), '');
 `;
 
@@ -133,46 +135,51 @@ function duckdbType(shape: unknown): string {
 
 /** One row per list element, with month indices and what is wrong with it. Layered so that
  *  each date is parsed once (macros expand inline; repeating one repeats its work). */
-function stageListSql(table: string, spec: ListSpec, columns: string, startMonth: number, endMonth: number): string {
+function stageListSql(table: string, spec: ListSpec, columns: string, startMonth: number, endMonth: number, rows: StageRows): string {
   const allNull = (m: ObjectMember) => `(e.${m.name} IS NOT NULL AND ${m.fields.map((x) => `e.${m.name}.${x} IS NULL`).join(' AND ')})`;
   const suspicious = spec.objectMembers.length ? spec.objectMembers.map(allNull).join(' OR ') : 'false';
-  return `CREATE OR REPLACE TEMP TABLE ${table} AS
-SELECT * EXCLUDE (s, en, s_bad, e_bad),
+  const head = rows === 'all' ? `CREATE OR REPLACE TEMP TABLE ${table} AS` : `INSERT INTO ${table}`;
+  const from = rows === 'all' ? 'SELECT rowid AS rid, * FROM stage_raw WHERE parsed' : 'SELECT * FROM stage_reparsed WHERE parsed';
+  return `${head}
+SELECT * EXCLUDE (s, en, sd, ed, s_bad, e_bad),
   CASE WHEN s_bad THEN '${spec.field}[' || idx || '].${spec.startField}: ' || s
        WHEN e_bad THEN '${spec.field}[' || idx || '].${spec.endField}: ' || en END AS bad_date,
   CASE WHEN tf_before(start_m, start_prec, end_m, end_prec)
        THEN '${spec.field}[' || idx || ']: ends ' || en || ' before it starts ' || s END AS bad_order
 FROM (
   SELECT *,
-    CASE WHEN s IS NOT NULL AND NOT s_bad THEN (tf_y(s) * 12 + tf_mo(s, ${startMonth}) - 1)::INTEGER END AS start_m,
+    CASE WHEN NOT s_bad THEN (year(sd) * 12 + month(sd) - 1)::INTEGER END AS start_m,
     CASE WHEN s IS NOT NULL AND NOT s_bad THEN (CASE length(s) WHEN 4 THEN 1 WHEN 7 THEN 2 ELSE 3 END)::TINYINT END AS start_prec,
-    CASE WHEN en IS NOT NULL AND NOT e_bad THEN (tf_y(en) * 12 + tf_mo(en, ${endMonth}) - 1)::INTEGER END AS end_m,
+    CASE WHEN NOT e_bad THEN (year(ed) * 12 + month(ed) - 1)::INTEGER END AS end_m,
     CASE WHEN en IS NOT NULL AND NOT e_bad THEN (CASE length(en) WHEN 4 THEN 1 WHEN 7 THEN 2 ELSE 3 END)::TINYINT END AS end_prec
   FROM (
-    SELECT *, tf_bad(s) AS s_bad, tf_bad(en) AS e_bad
+    SELECT *, s IS NOT NULL AND NOT tf_ok(sd) AS s_bad, en IS NOT NULL AND NOT tf_ok(ed) AS e_bad
     FROM (
-      SELECT rid, idx, ${columns}, ${at('e', spec.start)} AS s, ${at('e', spec.end)} AS en, ${suspicious} AS suspicious
-      FROM (SELECT rowid AS rid, unnest(${spec.list}) AS e, generate_subscripts(${spec.list}, 1) - 1 AS idx
-            FROM stage_raw WHERE parsed))))`;
+      SELECT rid, idx, ${columns}, ${at('e', spec.start)} AS s, ${at('e', spec.end)} AS en,
+             tf_d(${at('e', spec.start)}, ${startMonth}) AS sd, tf_d(${at('e', spec.end)}, ${endMonth}) AS ed, ${suspicious} AS suspicious
+      FROM (SELECT rid, unnest(${spec.list}) AS e, generate_subscripts(${spec.list}, 1) - 1 AS idx FROM (${from})))))`;
 }
 
-export function stagePositionsSql(f: JsonLinesFormat): string {
+/** `all` stages every typed row; `reparsed` adds the rows typed late from their text. */
+export type StageRows = 'all' | 'reparsed';
+
+export function stagePositionsSql(f: JsonLinesFormat, rows: StageRows = 'all'): string {
   const P = f.positions;
   const cols = [
-    `nullif(trim(${at('e', P.company)}), '') AS company`,
-    `nullif(trim(${at('e', P.companyDomain)}), '') AS company_domain`,
-    `nullif(trim(${at('e', P.companyLinkedin)}), '') AS company_linkedin`,
-    `nullif(trim(${at('e', P.title)}), '') AS title`,
+    `nullif(${at('e', P.company)}, '') AS company`,
+    `nullif(${at('e', P.companyDomain)}, '') AS company_domain`,
+    `nullif(${at('e', P.companyLinkedin)}, '') AS company_linkedin`,
+    `nullif(${at('e', P.title)}, '') AS title`,
     `${at('e', P.current)} AS current`,
-    `nullif(trim(${at('e', P.location)}), '') AS location`,
+    `nullif(${at('e', P.location)}, '') AS location`,
   ].join(',\n  ');
-  return stageListSql('stage_pos', P, cols, 7, 7);
+  return stageListSql('stage_pos', P, cols, 7, 7, rows);
 }
 
-export function stageEducationsSql(f: JsonLinesFormat): string {
+export function stageEducationsSql(f: JsonLinesFormat, rows: StageRows = 'all'): string {
   const E = f.educations;
-  const cols = [`nullif(trim(${at('e', E.school)}), '') AS school`, `nullif(trim(${at('e', E.degree)}), '') AS degree`].join(',\n  ');
-  return stageListSql('stage_edu', E, cols, 9, 6);
+  const cols = [`nullif(${at('e', E.school)}, '') AS school`, `nullif(${at('e', E.degree)}, '') AS degree`].join(',\n  ');
+  return stageListSql('stage_edu', E, cols, 9, 6, rows);
 }
 
 /**
@@ -196,16 +203,45 @@ FROM (SELECT row_number() OVER () - 1 AS rid, line IS NULL OR trim(line) = '' AS
 LEFT JOIN stage_want w ON w.rid = s.rid`;
 }
 
-/** Lines the fast reader left untyped: not JSON, or JSON but not an object. */
-export function classifyUntypedSql(): string {
-  return `UPDATE stage_raw SET
-  early = CASE WHEN NOT json_valid(l.line) THEN 'invalid_json' WHEN json_type(l.line) <> 'OBJECT' THEN 'not_an_object' END,
-  raw = CASE WHEN NOT json_valid(l.line) OR json_type(l.line) <> 'OBJECT' THEN left(l.line, 4096) END,
-  early_detail = CASE WHEN NOT json_valid(l.line) THEN 'not valid JSON'
-                      WHEN json_type(l.line) <> 'OBJECT' THEN 'a JSON ' || lower(json_type(l.line)) || ', not an object' END
-FROM stage_lines l
-WHERE l.rid = stage_raw.rowid AND NOT stage_raw.parsed AND l.line IS NOT NULL`;
+/**
+ * Lines the fast reader left untyped: those that are not JSON objects get their early reason
+ * (`stage_untyped`); the others (a neighbour of a broken line can come out empty) are typed from
+ * their own text (`stage_reparsed`), and their positions and educations are staged too.
+ */
+export function classifyUntypedSql(f: JsonLinesFormat): string[] {
+  const untyped = 'FROM stage_lines l JOIN stage_raw r ON r.rowid = l.rid WHERE NOT r.parsed AND l.line IS NOT NULL';
+  return [
+    `CREATE OR REPLACE TEMP TABLE stage_reparsed AS
+SELECT rid, ${personColumns(f)}
+FROM (SELECT l.rid, CASE WHEN tf_is_object(l.line)
+        THEN json_transform(l.line, ${lit(JSON.stringify(f.structure))}) END AS t ${untyped})
+WHERE t IS NOT NULL`,
+    `CREATE OR REPLACE TEMP TABLE stage_untyped AS
+SELECT l.rid, CASE WHEN NOT json_valid(l.line) THEN 'invalid_json' ELSE 'not_an_object' END AS early,
+  left(l.line, 4096) AS raw,
+  CASE WHEN NOT json_valid(l.line) THEN 'not valid JSON' ELSE 'a JSON ' || lower(json_type(l.line)) || ', not an object' END AS early_detail
+${untyped} AND NOT tf_is_object(l.line)`,
+  ];
 }
+
+/** Empty late-typing tables, for files staged line by line. */
+export const NO_UNTYPED_SQL = [
+  'CREATE OR REPLACE TEMP TABLE stage_reparsed AS SELECT rowid AS rid, * FROM stage_raw LIMIT 0',
+  'CREATE OR REPLACE TEMP TABLE stage_untyped AS SELECT rowid AS rid, early, raw, early_detail FROM stage_raw LIMIT 0',
+];
+
+/** `stage_raw` with the late typing applied, by `rid`. */
+export const STAGE_ROWS_SQL = `CREATE OR REPLACE TEMP VIEW stage_rows AS
+SELECT r.rowid AS rid,
+  coalesce(u.early, r.early) AS early, coalesce(u.raw, r.raw) AS raw, coalesce(u.early_detail, r.early_detail) AS early_detail,
+  CASE WHEN x.rid IS NULL THEN r.parsed ELSE x.parsed END AS parsed,
+  CASE WHEN x.rid IS NULL THEN r.p_id ELSE x.p_id END AS p_id,
+  CASE WHEN x.rid IS NULL THEN r.p_linkedin ELSE x.p_linkedin END AS p_linkedin,
+  CASE WHEN x.rid IS NULL THEN r.p_name ELSE x.p_name END AS p_name,
+  CASE WHEN x.rid IS NULL THEN r.p_location ELSE x.p_location END AS p_location,
+  CASE WHEN x.rid IS NULL THEN r.p_updated ELSE x.p_updated END AS p_updated,
+  CASE WHEN x.rid IS NULL THEN r.p_source_line ELSE x.p_source_line END AS p_source_line
+FROM stage_raw r LEFT JOIN stage_untyped u ON u.rid = r.rowid LEFT JOIN stage_reparsed x ON x.rid = r.rowid`;
 
 /** Wrong types, from the raw JSON of the wanted lines: `(rid, detail)`. */
 export function wrongTypesSql(f: JsonLinesFormat): string {
@@ -221,8 +257,8 @@ export function wrongTypesSql(f: JsonLinesFormat): string {
   }
   return `CREATE OR REPLACE TEMP TABLE stage_wrong_types AS
 SELECT rid, detail FROM (
-  SELECT rid, coalesce(${checks.join(',\n  ')}) AS detail
-  FROM stage_lines WHERE line IS NOT NULL AND json_valid(line) AND json_type(line) = 'OBJECT')
+  SELECT rid, CASE WHEN tf_is_object(line) THEN coalesce(${checks.join(',\n  ')}) END AS detail
+  FROM stage_lines WHERE line IS NOT NULL)
 WHERE detail IS NOT NULL`;
 }
 
@@ -234,7 +270,7 @@ export function verdictSql(f: JsonLinesFormat): string {
   const agg = (table: string) => `(SELECT rid, arg_min(bad_date, idx) FILTER (WHERE bad_date IS NOT NULL) AS bad_date,
       arg_min(bad_order, idx) FILTER (WHERE bad_order IS NOT NULL) AS bad_order FROM ${table} GROUP BY rid)`;
   return `CREATE OR REPLACE TEMP TABLE stage_verdict AS
-SELECT r.rowid AS rid,
+SELECT r.rid,
   CASE WHEN r.early IS NOT NULL THEN r.early
        WHEN w.detail IS NOT NULL THEN 'wrong_type'
        WHEN nullif(trim(r.p_id), '') IS NULL AND tf_linkedin_slug(r.p_linkedin) IS NULL THEN 'missing_id'
@@ -245,27 +281,27 @@ SELECT r.rowid AS rid,
        WHEN nullif(trim(r.p_id), '') IS NULL AND tf_linkedin_slug(r.p_linkedin) IS NULL THEN 'no id and no linkedin_url'
        WHEN tf_bad(r.p_updated) THEN '${f.updatedAtField}: ' || r.p_updated
        ELSE coalesce(p.bad_date, e.bad_date, p.bad_order, e.bad_order) END AS detail
-FROM stage_raw r
-LEFT JOIN ${agg('stage_pos')} p ON p.rid = r.rowid
-LEFT JOIN ${agg('stage_edu')} e ON e.rid = r.rowid
-LEFT JOIN stage_wrong_types w ON w.rid = r.rowid`;
+FROM stage_rows r
+LEFT JOIN ${agg('stage_pos')} p ON p.rid = r.rid
+LEFT JOIN ${agg('stage_edu')} e ON e.rid = r.rid
+LEFT JOIN stage_wrong_types w ON w.rid = r.rid`;
 }
 
 /** Accepted lines as record rows; `$rec_base` offsets rids into global record ids. */
 export function acceptedRecordsSql(idPrefix: string): string {
   const prefix = idPrefix ? `${lit(idPrefix)} || ` : '';
-  return `SELECT $rec_base + r.rowid AS rec_id, $file_id AS file_id, ${lineSql()} AS line,
+  return `SELECT $rec_base + r.rid AS rec_id, $file_id AS file_id, ${lineSql()} AS line,
   ${prefix}coalesce(nullif(trim(r.p_id), ''), 'li:' || tf_linkedin_slug(r.p_linkedin)) AS person_key,
   tf_linkedin_slug(r.p_linkedin) AS linkedin_slug,
   r.p_name AS name, r.p_location AS location,
   tf_m(r.p_updated, 7) AS updated_m
-FROM stage_raw r JOIN stage_verdict v ON v.rid = r.rowid
+FROM stage_rows r JOIN stage_verdict v ON v.rid = r.rid
 WHERE v.reason IS NULL`;
 }
 
 /** The line a staged row came from: the original line for converted files, else its own. */
 export function lineSql(): string {
-  return 'coalesce(r.p_source_line, r.rowid + 1)';
+  return 'coalesce(r.p_source_line, r.rid + 1)';
 }
 
 /** Rewrite an expression written over `t.`/`e.` to read from `base`. */

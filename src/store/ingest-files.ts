@@ -20,6 +20,7 @@ import { inputFiles } from '../sources/input-files.js';
 import { loadJsonLines, type LoadCounts } from './load-json-lines.js';
 import { writeCanonical } from './write-canonical.js';
 import { dbTotals, type DbTotals } from './totals.js';
+import { hashFileRecords, hasSnapshots, parseSnapshotDate, updateChanges, type ChangeUpdate } from '../snapshots/index.js';
 
 export interface IngestOptions {
   /** A format name, or `auto` (default) to sniff each input. */
@@ -29,6 +30,8 @@ export interface IngestOptions {
   /** "Now" for this run (YYYY-MM-DD): the as-of date of profiles that state no update date. */
   now: string;
   progress?: (message: string) => void;
+  /** The snapshot (YYYY-MM-DD) these files are; absent = no snapshot tracking (docs/snapshots.md). */
+  snapshot?: string;
 }
 
 export interface FileSummary extends LoadCounts {
@@ -41,6 +44,8 @@ export interface IngestSummary extends LoadCounts {
   /** Totals of the whole database after this ingest. */
   database: DbTotals;
   derive: DeriveStats;
+  /** Change events this ingest recorded (snapshot mode only). */
+  changes?: ChangeUpdate;
 }
 
 const JSON_LINES: Partial<Record<FormatName, JsonLinesFormat>> = { pdl: pdlFormat, canonical: canonicalFormat };
@@ -57,13 +62,15 @@ export async function ingestFiles(store: Store, paths: string[], options: Ingest
   const registry = resolutionEntries(await ensureRegistry(store, options.now), loadCohortFiles([...builtinCohortFiles(), ...(options.cohortFiles ?? [])]));
   await store.run(STAGE_MACROS);
   const asOf = monthIndexOf(options.now);
+  const snapshot = options.snapshot === undefined ? null : parseSnapshotDate(options.snapshot);
 
   const units = await planUnits(paths, format);
   const files: FileSummary[] = [];
   for (const [i, unit] of units.entries()) {
     say(`reading ${i + 1}/${units.length} ${unit.path} (${unit.format})`);
-    const fileId = await registerFile(store, unit.path, unit.format, asOf, options.now);
+    const fileId = await registerFile(store, unit.path, unit.format, asOf, options.now, snapshot);
     const counts = await loadUnit(store, unit, fileId);
+    if (snapshot !== null) await hashFileRecords(store, fileId);
     await store.run(
       `UPDATE files SET records_read = $r, accepted = $a, quarantined = $q, blank_lines = $b WHERE file_id = $id`,
       { r: counts.records_read, a: counts.accepted, q: counts.quarantined, b: counts.blank_lines, id: fileId },
@@ -71,6 +78,7 @@ export async function ingestFiles(store: Store, paths: string[], options: Ingest
     files.push({ path: unit.path, format: unit.format, ...counts });
   }
   const stats = await derive(store, registry, say);
+  const changes = (await hasSnapshots(store)) ? await updateChanges(store) : undefined;
   const total: LoadCounts = { records_read: 0, accepted: 0, quarantined: 0, blank_lines: 0, reasons: {} };
   for (const f of files) {
     total.records_read += f.records_read;
@@ -79,17 +87,18 @@ export async function ingestFiles(store: Store, paths: string[], options: Ingest
     total.blank_lines += f.blank_lines;
     for (const [k, v] of Object.entries(f.reasons)) total.reasons[k] = (total.reasons[k] ?? 0) + v;
   }
-  return { ...total, files, database: await dbTotals(store), derive: stats };
+  return { ...total, files, database: await dbTotals(store), derive: stats, ...(changes ? { changes } : {}) };
 }
 
-interface Unit {
+/** One input loaded at a time: a file, or a folder of a folder format. */
+export interface Unit {
   path: string;
   format: FormatName;
 }
 
 /** Each input path as the units that load one at a time: a folder format (techbios, scraped) is
  *  one unit; any other folder is its JSON-lines files (shards), each sniffed on its own. */
-async function planUnits(paths: string[], format: FormatName | 'auto'): Promise<Unit[]> {
+export async function planUnits(paths: string[], format: FormatName | 'auto'): Promise<Unit[]> {
   const units: Unit[] = [];
   for (const p of paths.map((x) => resolve(x))) {
     if ((await stat(p)).isDirectory() && !FOLDER_FORMATS.includes(format as FormatName)) {
@@ -107,7 +116,7 @@ async function planUnits(paths: string[], format: FormatName | 'auto'): Promise<
   return units;
 }
 
-async function loadUnit(store: Store, unit: Unit, fileId: number): Promise<LoadCounts> {
+export async function loadUnit(store: Store, unit: Unit, fileId: number): Promise<LoadCounts> {
   const sql = JSON_LINES[unit.format];
   if (sql) return loadJsonLines(store, sql, unit.path, { fileId, fileLabel: unit.path, idPrefix: '' });
   const dir = await mkdtemp(join(tmpdir(), 'talentflow-'));
@@ -131,10 +140,15 @@ async function loadUnit(store: Store, unit: Unit, fileId: number): Promise<LoadC
   }
 }
 
-/** The file's id; a path ingested before is replaced: its records and rejects are removed. */
-async function registerFile(store: Store, path: string, format: FormatName, asOf: number, now: string): Promise<number> {
+/** The file's id; a path ingested before is replaced: its records and rejects are removed. A
+ *  path keeps its snapshot: the same path as another snapshot is refused (one file per release). */
+export async function registerFile(store: Store, path: string, format: FormatName, asOf: number, now: string, snapshot: string | null = null): Promise<number> {
   const size = (await stat(path)).size;
-  const [old] = await store.all<{ file_id: number }>('SELECT file_id FROM files WHERE path = $path', { path });
+  const [old] = await store.all<{ file_id: number; snapshot: string | null }>('SELECT file_id, snapshot FROM files WHERE path = $path', { path });
+  if (old && old.snapshot !== snapshot) {
+    throw new UserError(`invalid --snapshot: ${snapshot ?? '(none)'} for ${path}, ingested before as snapshot ${old.snapshot ?? '(none)'}`, 'usage',
+      'each snapshot is its own file: copy a release to a new path, or re-ingest it with its own snapshot date');
+  }
   if (old) {
     const id = { id: old.file_id };
     await store.run('DELETE FROM record_positions WHERE rec_id IN (SELECT rec_id FROM records WHERE file_id = $id)', id);
@@ -149,14 +163,14 @@ async function registerFile(store: Store, path: string, format: FormatName, asOf
   const [next] = await store.all<{ id: number }>('SELECT coalesce(max(file_id) + 1, 1) AS id FROM files');
   const fileId = next?.id ?? 1;
   await store.run(
-    `INSERT INTO files (file_id, path, format, size, as_of_m, records_read, accepted, quarantined, blank_lines, ingested_at)
-     VALUES ($id, $path, $format, $size, $asOf, 0, 0, 0, 0, $now)`,
-    { id: fileId, path, format, size, asOf, now },
+    `INSERT INTO files (file_id, path, format, size, as_of_m, records_read, accepted, quarantined, blank_lines, ingested_at, snapshot)
+     VALUES ($id, $path, $format, $size, $asOf, 0, 0, 0, 0, $now, $snapshot)`,
+    { id: fileId, path, format, size, asOf, now, snapshot },
   );
   return fileId;
 }
 
-function monthIndexOf(date: string): number {
+export function monthIndexOf(date: string): number {
   const m = /^(\d{4})-(\d{2})/.exec(date);
   if (!m) throw new UserError(`invalid date: ${date}`, 'usage', 'dates are YYYY-MM-DD');
   return Number(m[1]) * 12 + Number(m[2]) - 1;

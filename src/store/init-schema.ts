@@ -11,4 +11,9 @@ export async function initSchema(store: Store): Promise<void> {
   } else if (row.value !== String(SCHEMA_VERSION)) {
     throw new UserError(`unknown schema version: ${row.value}`, 'schema_version', `this talentflow writes version ${SCHEMA_VERSION}; re-ingest into a new --db`);
   }
+  // additive column (snapshots, docs/snapshots.md) on databases made before it
+  const [col] = await store.all<{ n: number }>(
+    "SELECT count(*) AS n FROM information_schema.columns WHERE table_name = 'files' AND column_name = 'snapshot'",
+  );
+  if (!col?.n) await store.run('ALTER TABLE files ADD COLUMN snapshot VARCHAR');
 }

@@ -14,6 +14,8 @@ import {
   lineScanSql,
   lineSql,
   linesSource,
+  NO_UNTYPED_SQL,
+  STAGE_ROWS_SQL,
   stageEducationsSql,
   stagePositionsSql,
   stageRawFastSql,
@@ -71,6 +73,7 @@ export async function loadJsonLines(store: Store, format: JsonLinesFormat, path:
 async function loadLines(store: Store, format: JsonLinesFormat, path: string, target: LoadTarget): Promise<LoadCounts> {
   const source = linesSource(path);
   if (!(await stageFast(store, format, path, source))) await stageByLine(store, format, source);
+  await store.run(STAGE_ROWS_SQL);
   await store.run(wrongTypesSql(format));
   await store.run(verdictSql(format));
 
@@ -92,7 +95,8 @@ async function loadLines(store: Store, format: JsonLinesFormat, path: string, ta
   const rows = await store.all<{ reason: string | null; n: number }>(
     'SELECT reason, count(*) AS n FROM stage_verdict GROUP BY reason',
   );
-  for (const t of ['stage_raw', 'stage_pos', 'stage_edu', 'stage_want', 'stage_lines', 'stage_wrong_types', 'stage_verdict']) {
+  await store.run('DROP VIEW IF EXISTS stage_rows');
+  for (const t of ['stage_raw', 'stage_pos', 'stage_edu', 'stage_want', 'stage_lines', 'stage_reparsed', 'stage_untyped', 'stage_wrong_types', 'stage_verdict']) {
     await store.run(`DROP TABLE IF EXISTS ${t}`);
   }
   const counts: LoadCounts = { records_read: 0, accepted: 0, quarantined: 0, blank_lines: 0, reasons: {} };
@@ -124,7 +128,9 @@ async function stageFast(store: Store, format: JsonLinesFormat, path: string, so
     'SELECT count(*) AS lines, count(*) FILTER (WHERE blank) AS blank, (SELECT count(*) FROM stage_raw) AS rows FROM stage_lines',
   );
   if (!c || c.blank > 0 || c.lines !== c.rows) return false;
-  await store.run(classifyUntypedSql());
+  for (const sql of classifyUntypedSql(format)) await store.run(sql);
+  await store.run(stagePositionsSql(format, 'reparsed'));
+  await store.run(stageEducationsSql(format, 'reparsed'));
   return true;
 }
 
@@ -132,6 +138,7 @@ async function stageFast(store: Store, format: JsonLinesFormat, path: string, so
 async function stageByLine(store: Store, format: JsonLinesFormat, source: string): Promise<void> {
   await store.run(stageRawSql(format, source));
   await stageLists(store, format, source);
+  for (const sql of NO_UNTYPED_SQL) await store.run(sql);
 }
 
 async function stageLists(store: Store, format: JsonLinesFormat, source: string): Promise<void> {
@@ -148,7 +155,7 @@ async function quarantineRejects(store: Store, params: { file_id: number; file: 
   await store.run(
     `INSERT INTO quarantine
      SELECT $file_id, $file, ${lineSql()}, v.reason, v.detail, r.raw
-     FROM stage_verdict v JOIN stage_raw r ON r.rowid = v.rid
+     FROM stage_verdict v JOIN stage_rows r ON r.rid = v.rid
      WHERE v.reason IS NOT NULL AND v.reason <> 'blank'`,
     params,
   );

@@ -5,6 +5,9 @@
  *
  * Dates are month indices (`year * 12 + month − 1`, INTEGER) with a precision (1 year, 2 month,
  * 3 day): whole-month arithmetic is the definition, and integers are portable across engines.
+ *
+ * `files.snapshot` (YYYY-MM-DD, NULL outside snapshot mode) was added without a version bump:
+ * `initSchema` adds the column to databases made before it (docs/snapshots.md).
  */
 export const SCHEMA_VERSION = 1;
 
@@ -13,7 +16,7 @@ CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
 CREATE TABLE IF NOT EXISTS files (
   file_id INTEGER PRIMARY KEY, path VARCHAR UNIQUE, format VARCHAR, size BIGINT,
   as_of_m INTEGER, records_read BIGINT, accepted BIGINT, quarantined BIGINT, blank_lines BIGINT,
-  ingested_at VARCHAR);
+  ingested_at VARCHAR, snapshot VARCHAR);
 CREATE TABLE IF NOT EXISTS records (
   rec_id BIGINT, file_id INTEGER, line BIGINT, person_key VARCHAR, linkedin_slug VARCHAR,
   name VARCHAR, location VARCHAR, updated_m INTEGER);

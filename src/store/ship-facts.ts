@@ -30,6 +30,10 @@ export const LOCAL_TABLES: Record<string, string> = {
   quarantine: 'SELECT * FROM quarantine',
 };
 
+/** Reference tables (the company registry, by version): the same in every worker, shipped by
+ *  the first worker whose sink lacks them. */
+export const REFERENCE_TABLES = ['company_registry_versions', 'company_registry', 'company_keys', 'company_stages', 'reference'];
+
 export interface ShipOptions {
   /** Rough size of one insert batch (default 64 MB of JSON). */
   batchBytes?: string;
@@ -45,10 +49,18 @@ export async function shipFacts(local: Store, sink: FactSink, options: ShipOptio
   const dir = await mkdtemp(join(tmpdir(), 'talentflow-ship-'));
   const shipped: Shipped = {};
   try {
-    const tables = { ...SHARDED_TABLES, ...LOCAL_TABLES, ...options.extra };
+    const tables: Record<string, string> = { ...SHARDED_TABLES, ...LOCAL_TABLES, ...options.extra };
+    for (const name of REFERENCE_TABLES) {
+      if (!(await local.tableExists(name))) continue;
+      if (await sink.tableExists(name)) {
+        const [have] = await sink.all<{ n: number }>(`SELECT count(*) AS n FROM ${name}`);
+        if ((have?.n ?? 0) > 0) continue;
+      }
+      tables[name] = `SELECT * FROM ${name}`;
+    }
     for (const [name, select] of Object.entries(tables)) {
       const columns = await local.all<{ column_name: string; column_type: string }>(`DESCRIBE ${select}`);
-      const sharded = name in SHARDED_TABLES || (!(name in LOCAL_TABLES) && columns.some((c) => c.column_name === 'person_id'));
+      const sharded = name in SHARDED_TABLES || (!(name in LOCAL_TABLES) && !REFERENCE_TABLES.includes(name) && columns.some((c) => c.column_name === 'person_id'));
       await sink.createTable({
         name,
         sharded,
@@ -69,6 +81,8 @@ export async function shipFacts(local: Store, sink: FactSink, options: ShipOptio
       const [n] = await local.all<{ n: number }>(`SELECT count(*) AS n FROM (${select})`);
       shipped[name] = n?.n ?? 0;
     }
+    // cohort membership is cached per cohort set from company_map: new companies, new membership
+    await sink.dropTable('cohort_members');
     return shipped;
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -77,5 +91,5 @@ export async function shipFacts(local: Store, sink: FactSink, options: ShipOptio
 
 /** Drop every table `shipFacts` writes (a fresh start: `ingest --reset`). */
 export async function dropFacts(sink: FactSink, extra: string[] = []): Promise<void> {
-  for (const name of [...Object.keys(SHARDED_TABLES), ...Object.keys(LOCAL_TABLES), 'cohort_members', ...extra]) await sink.dropTable(name);
+  for (const name of [...Object.keys(SHARDED_TABLES), ...Object.keys(LOCAL_TABLES), ...REFERENCE_TABLES, 'cohort_members', ...extra]) await sink.dropTable(name);
 }

@@ -19,7 +19,7 @@ export interface GenerateOptions {
   /** Number of distinct people (records written are more: duplicates and malformed lines). */
   people: number;
   seed: number;
-  /** A parsed scenario or a path to a scenario YAML; default `scenarios/default.yaml`. */
+  /** A parsed scenario, a scenario YAML path, or a shipped scenario's name; default `default`. */
   scenario?: Scenario | string;
   out: string;
   gzip?: boolean;
@@ -61,6 +61,13 @@ export function scenariosDir(): string {
     if (existsSync(join(dir, 'default.yaml'))) return dir;
   }
   throw new Error('scenarios/ not found next to the package');
+}
+
+/** A scenario path, or the name of a shipped scenario (`default`, `ai-squeeze`, `rebound`). */
+function scenarioFile(spec: string): string {
+  if (existsSync(spec) || /[/\\]|\.ya?ml$/i.test(spec)) return spec;
+  const shipped = join(scenariosDir(), `${spec}.yaml`);
+  return existsSync(shipped) ? shipped : spec;
 }
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -116,7 +123,7 @@ export async function generateWorld(opts: GenerateOptions): Promise<WorldSummary
   if (!Number.isSafeInteger(opts.seed) || opts.seed < 0) throw new UserError(`invalid --seed: ${opts.seed}`, 'usage', 'a whole number ≥ 0');
   const shardSize = opts.shardSize ?? 100_000;
   if (!Number.isInteger(shardSize) || shardSize < 1) throw new UserError(`invalid --shard-size: ${shardSize}`, 'usage', 'a whole number ≥ 1');
-  const scenario = typeof opts.scenario === 'object' ? opts.scenario : loadScenario(opts.scenario ?? join(scenariosDir(), 'default.yaml'));
+  const scenario = typeof opts.scenario === 'object' ? opts.scenario : loadScenario(scenarioFile(opts.scenario ?? 'default'));
   const snapshotDate = opts.snapshotDate ?? '2025-06-30';
   const snap = snapshotOf(snapshotDate);
   mkdirSync(opts.out, { recursive: true });

@@ -48,7 +48,10 @@ export interface Noise {
   duplicates: number;
   duplicate_by_linkedin: number;
   malformed: number;
+  /** Share of profiles with every date year-only, among people who graduated 8+ years before their update. */
   year_only_profiles: number;
+  /** The same among recent graduates (their entries carry months). */
+  year_only_profiles_recent: number;
   year_only_positions: number;
   /** Year-only dates on positions that ended before 2010 (old history is written loosely). */
   year_only_old_positions: number;
@@ -103,7 +106,8 @@ export const DEFAULT_NOISE: Noise = {
   duplicates: 0.01,
   duplicate_by_linkedin: 0.4,
   malformed: 0.003,
-  year_only_profiles: 0.005,
+  year_only_profiles: 0.01,
+  year_only_profiles_recent: 0.001,
   year_only_positions: 0.002,
   year_only_old_positions: 0.05,
   missing_education: 0.05,

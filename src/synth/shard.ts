@@ -33,8 +33,10 @@ export interface ShardTask {
 }
 
 export interface ShardStats {
+  /** Lines written: people, their older duplicates and the malformed lines. */
   records: number;
   people: number;
+  /** Uncompressed JSONL bytes. */
   bytes: number;
   duplicates_same_id: number;
   duplicates_same_linkedin: number;
@@ -145,7 +147,7 @@ export async function runShard(task: ShardTask, onProgress?: (people: number) =>
     for (const e of person.education) lastDegree = Math.max(lastDegree, e.end);
     const recent = updated - lastDegree < 96;
     const dropEducation = person.education.length > 0 && rng.chance(recent ? noise.missing_education_recent : noise.missing_education);
-    const yearOnlyProfile = rng.chance(noise.year_only_profiles);
+    const yearOnlyProfile = rng.chance(recent ? noise.year_only_profiles_recent : noise.year_only_profiles);
     const opts = { id, linkedinUrl, updated, updatedDay: lag === 0 ? task.snapshotDay : 1 + rng.int(28), dropEducation, yearOnlyProfile };
     stats.people++;
     if (!linkedinUrl) stats.missing_linkedin_url++;

@@ -2,7 +2,7 @@ import { extname, resolve } from 'node:path';
 import { selectCohorts, DEFAULT_COHORTS, type Store } from '../../api.js';
 import { UserError } from '../../model/errors.js';
 import { toCsv } from '../../present/index.js';
-import { metricEntry, METRICS, runMetric, type MetricResult } from '../../present/registry/index.js';
+import { metricEntry, METRICS, parseParams, runMetric, type MetricResult } from '../../present/registry/index.js';
 import { parseCommand, printHelp, type Options } from '../args.js';
 import { openExisting } from '../common.js';
 
@@ -46,16 +46,19 @@ export async function run(argv: string[]): Promise<number> {
     const v = (values as Record<string, unknown>)[p.name.replaceAll('_', '-')];
     if (typeof v === 'string') raw[p.name] = v;
   }
+  try {
+    parseParams(entry, raw, { cohorts });
+  } catch (e) {
+    // a bad metric option is a usage error here, named as the flag the user typed
+    if (e instanceof UserError && e.code === 'invalid_parameter') {
+      const flag = `--${(e.place?.field ?? '').replaceAll('_', '-')}`;
+      throw new UserError(e.message.replace(/^invalid \w+:/, `invalid ${flag}:`), 'usage', e.hint);
+    }
+    throw e;
+  }
   const store = await openExisting(values.db as string | undefined);
   try {
-    const result = await runMetric(store, entry, raw, { cohorts }).catch((e: unknown) => {
-      // a bad metric option is a usage error here, named as the flag the user typed
-      if (e instanceof UserError && e.code === 'invalid_parameter') {
-        const flag = `--${(e.place?.field ?? '').replaceAll('_', '-')}`;
-        throw new UserError(e.message.replace(/^invalid [\w]+:/, `invalid ${flag}:`), 'usage', e.hint);
-      }
-      throw e;
-    });
+    const result = await runMetric(store, entry, raw, { cohorts });
     if (ext === '.csv') {
       const { writeFileSync } = await import('node:fs');
       writeFileSync(out, toCsv(result.rows, result.columns.map((c) => c.name)));

@@ -1,9 +1,10 @@
-import { ingestFiles, openDatabase, type IngestSummary } from '../../api.js';
+import { ingestFiles, ingestParallel, ingestToClickHouse, openDatabase, parseShard, type IngestSummary } from '../../api.js';
 import { FORMAT_NAMES, type FormatName } from '../../sources/index.js';
 import { UserError } from '../../model/errors.js';
-import { parseCommand, printHelp } from '../args.js';
-import { dbPath, progress, progressDone, today } from '../common.js';
+import { intOption, parseCommand, printHelp } from '../args.js';
+import { dbPath, engineName, openClickHouseFromFlags, progress, progressDone, today } from '../common.js';
 import { count } from '../../present/index.js';
+import { listChanges, postChanges } from '../../snapshots/index.js';
 
 const HELP = `usage: talentflow ingest PATH... [--db FILE] [--format FORMAT] [--cohorts FILE]... [--json]
 
@@ -16,7 +17,18 @@ options:
   --format FORMAT  auto (default) or one of: ${FORMAT_NAMES.join(', ')}
   --cohorts FILE   a cohort file whose companies join the registry used to resolve employers
   --as-of DATE     as-of date (YYYY-MM-DD) for profiles without an update date (default today)
-  --json           print one JSON summary object`;
+  --json           print one JSON summary object
+  --snapshot DATE  these files are the snapshot of DATE (YYYY-MM-DD): history is kept across
+                   snapshots and change events are recorded (docs/snapshots.md, 'talentflow changes')
+  --webhook URL    POST each batch of new change events as JSON to URL after the ingest
+  --workers N      parallel readers on this machine (default 1); same result as one
+  --engine E       duckdb (default) or clickhouse: derive here, ship the facts to ClickHouse
+  --url URL        ClickHouse HTTP URL (http://HOST:8123[/db]; a comma list: the query node
+                   first, then every shard), or chdb:PATH (in-process)
+  --cluster NAME   shard the fact tables over this remote_servers cluster
+  --shard I/N      take every N-th input from the I-th (0-based): run N of these, on any
+                   machines, against one cluster (docs/engines.md says what it guarantees)
+  --reset          drop the ClickHouse tables first`;
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals, help } = parseCommand(
@@ -27,6 +39,11 @@ export async function run(argv: string[]): Promise<number> {
       cohorts: { type: 'string', multiple: true },
       'as-of': { type: 'string' },
       json: { type: 'boolean' },
+      workers: { type: 'string' },
+      shard: { type: 'string' },
+      reset: { type: 'boolean' },
+      snapshot: { type: 'string' },
+      webhook: { type: 'string' },
     },
     true,
   );
@@ -34,16 +51,35 @@ export async function run(argv: string[]): Promise<number> {
   if (positionals.length === 0) throw new UserError('missing input: give one or more files or folders', 'usage', 'see --help');
   const format = (values.format ?? 'auto') as FormatName | 'auto';
   const show = !values.json && process.stderr.isTTY === true;
+  const workers = intOption('workers', values.workers, 1);
+  if (workers < 1) throw new UserError(`invalid --workers: ${values.workers}`, 'usage', 'a whole number ≥ 1');
+  const common = { format, cohortFiles: values.cohorts ?? [], now: values['as-of'] ?? today(), progress: progress(show) };
+  if (engineName() === 'clickhouse') {
+    const sink = await openClickHouseFromFlags();
+    try {
+      const summary = await ingestToClickHouse(sink, positionals, {
+        ...common, workers, shard: values.shard ? parseShard(values.shard) : undefined, reset: values.reset,
+      });
+      progressDone(show);
+      process.stdout.write(values.json ? JSON.stringify({ ...jsonSummary(summary), inputs: summary.inputs, shipped: summary.shipped }) + '\n' : textSummary(summary));
+    } finally {
+      await sink.close();
+    }
+    return 0;
+  }
+  if (values.shard || values.reset) throw new UserError('invalid option: --shard and --reset are for --engine clickhouse', 'usage');
+  if ((values.snapshot || values.webhook) && workers > 1) throw new UserError('invalid option: --snapshot and --webhook take one reader (no --workers)', 'usage');
   const store = await openDatabase(dbPath(values.db));
   try {
-    const summary = await ingestFiles(store, positionals, {
-      format,
-      cohortFiles: values.cohorts ?? [],
-      now: values['as-of'] ?? today(),
-      progress: progress(show),
-    });
+    const summary = workers > 1
+      ? await ingestParallel(store, positionals, { ...common, workers })
+      : await ingestFiles(store, positionals, { ...common, ...(values.snapshot ? { snapshot: values.snapshot } : {}) });
     progressDone(show);
-    process.stdout.write(values.json ? JSON.stringify(jsonSummary(summary)) + '\n' : textSummary(summary));
+    const posted = values.webhook && summary.changes && summary.changes.added > 0
+      ? await postChanges(values.webhook, summary.changes.batch, await listChanges(store, { afterBatch: summary.changes.batch - 1 }))
+      : undefined;
+    const json = { ...jsonSummary(summary), ...(summary.changes ? { changes: summary.changes } : {}), ...(posted ? { webhook: posted } : {}) };
+    process.stdout.write(values.json ? JSON.stringify(json) + '\n' : textSummary(summary));
   } finally {
     await store.close();
   }
@@ -80,6 +116,7 @@ function textSummary(s: IngestSummary): string {
       (s.blank_lines ? `, ${count(s.blank_lines)} blank lines skipped` : ''),
     `database: ${count(d.people)} people (${count(d.duplicates_merged)} duplicate records merged), ${count(d.positions)} positions, ` +
       `${count(d.educations)} educations, ${count(d.hires)} hires; ${count(d.quarantined)} quarantined in all`,
+    ...(s.changes ? [`changes: ${count(s.changes.added)} new events${s.changes.removed ? `, ${count(s.changes.removed)} withdrawn` : ''} ('talentflow changes')`] : []),
     '',
   ].join('\n');
 }

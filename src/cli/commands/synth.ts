@@ -12,7 +12,8 @@ cohorts.yaml (the world's startups and banks) and summary.json (what noise was a
 options:
   --people N           distinct people (default 10000)
   --seed S             random seed; the same seed gives byte-identical files (default 1)
-  --scenario FILE      scenario YAML with the planted effects (default scenarios/default.yaml)
+  --scenario FILE      scenario YAML with the planted effects, or a shipped one by name:
+                       default (SignalFire 2025 headline), ai-squeeze, rebound
   --out DIR            output directory (required)
   --gzip               write people-*.jsonl.gz
   --shard-size N       people per file (default 100000)

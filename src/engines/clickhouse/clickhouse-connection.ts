@@ -3,8 +3,8 @@
  * `@clickhouse/client`) or the in-process chdb engine (`chdb-connection.ts`). One statement per
  * call; results come back with their column types so the store can type them.
  */
-import { createClient, type ClickHouseClient } from '@clickhouse/client';
-import type { Readable } from 'node:stream';
+import { ClickHouseLogLevel, createClient, drainStream, type ClickHouseClient } from '@clickhouse/client';
+import { Readable } from 'node:stream';
 
 export interface ColumnMeta {
   name: string;
@@ -42,7 +42,10 @@ export function httpConnection(url: string): ClickHouseConnection {
     password: decodeURIComponent(u.password),
     database,
     request_timeout: 3_600_000,
-    clickhouse_settings: { ...SESSION_SETTINGS },
+    // errors reach the caller once, wrapped with the SQL by the store; the client logs none
+    log: { level: ClickHouseLogLevel.OFF },
+    // progress headers keep a long query's connection alive through idle timeouts
+    clickhouse_settings: { ...SESSION_SETTINGS, send_progress_in_http_headers: 1, http_headers_progress_interval_ms: '60000' },
   });
   return {
     label: `${u.protocol}//${u.host}/${database}`,
@@ -55,12 +58,13 @@ export function httpConnection(url: string): ClickHouseConnection {
       await client.command({ query: sql });
     },
     async insertJsonLines(table, body, settings = {}) {
-      await client.insert({
-        table,
-        values: typeof body === 'string' ? (await import('node:stream')).Readable.from([body]) : body,
-        format: 'JSONEachRow',
+      // the byte stream goes out as it is (batched by the caller), parsed by the server
+      const r = await client.exec({
+        query: `INSERT INTO ${table} FORMAT JSONEachRow`,
+        values: typeof body === 'string' ? Readable.from([body]) : body,
         clickhouse_settings: settings,
       });
+      await drainStream(r.stream);
     },
     async close() {
       await client.close();

@@ -61,7 +61,10 @@ export function clickhouseDialect(capabilities: Capabilities = MODERN_CAPABILITI
     quantileExact: (expr, q) => `quantileExactInclusive(${q})(${expr})`,
     groupList: (expr) => `groupArray(${expr})`,
     unnestInWindowOr: (at, names, froms, tos, fallback) => {
-      const hits = `arrayFilter((n, f, t) -> (${at}) >= f AND (${at}) <= t, ${names}, ${froms}, ${tos})`;
+      // 18.16 lambdas cannot read outer columns in a JOIN's select list: the month travels as an
+      // array of its own; a NULL month is in no window
+      const m = `toInt64(ifNull(${at}, -9223372036854775807))`;
+      const hits = `arrayFilter((n, f, t, a) -> a >= f AND a <= t, ${names}, ${froms}, ${tos}, arrayResize([${m}], length(${names}), ${m}))`;
       return `arrayJoin(if(empty(${hits}), [${fallback}], ${hits}))`;
     },
     createTable: (name, columns) =>

@@ -38,6 +38,8 @@ export interface LineSpec extends ChartFrame {
   x: string;
   y: string;
   yTitle: string;
+  /** Default: "Year of hire" when x is `year`. */
+  xTitle?: string;
   series: string;
   seriesTitle: string;
   seriesDomain: readonly string[];
@@ -50,7 +52,7 @@ export interface LineSpec extends ChartFrame {
 /** Lines over an ordinal x (years), one per series, points on each value, optional CI whiskers. */
 export function lineSpec(s: LineSpec): TopLevelSpec {
   const values = s.rows.filter((r) => r[s.y] !== null && r[s.y] !== undefined).map((r) => ({ ...r, [s.series]: String(r[s.series]) }));
-  const x = { field: s.x, type: 'ordinal' as const, title: s.x === 'year' ? 'Year of hire' : s.x, axis: { labelAngle: 0 } };
+  const x = { field: s.x, type: 'ordinal' as const, title: s.xTitle ?? (s.x === 'year' ? 'Year of hire' : s.x), axis: { labelAngle: 0 } };
   const color = { field: s.series, type: 'nominal' as const, title: s.seriesTitle, scale: colorScale(s.seriesDomain) };
   const y = { field: s.y, type: 'quantitative' as const, title: s.yTitle, axis: { format: s.yFormat ?? ',d' } };
   const layers: object[] = [

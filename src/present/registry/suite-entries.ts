@@ -110,6 +110,7 @@ export const headcountEntry: MetricEntry = {
       { name: `${f}_lo`, type: 'number', role: 'text', description: `${f}: 95% interval, lower bound.` },
       { name: `${f}_hi`, type: 'number', role: 'text', description: `${f}: 95% interval, upper bound.` },
     ]),
+  { name: 'suppressed', type: 'boolean', role: 'flag', description: 'A count in this row was below min_cell and is hidden.' },
   ],
   async run(store, p, ctx) {
     const f = filters(p);
@@ -117,6 +118,8 @@ export const headcountEntry: MetricEntry = {
     const rows = r.rows.map((row) => {
       const out: MetricRow = { ...row.group, period: row.period };
       for (const fig of headcountFigures) Object.assign(out, { [fig]: row.figures[fig].value, [`${fig}_lo`]: row.figures[fig].lo, [`${fig}_hi`]: row.figures[fig].hi });
+      // the suite hides counts below min_cell as null: mark the row so tables show "<k"
+      out.suppressed = ['headcount', 'hires', 'departures'].some((fig) => out[fig] === null);
       return out;
     });
     return { rows, notes: r.notes };

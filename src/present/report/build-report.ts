@@ -11,6 +11,7 @@ import { esc, page } from './html.js';
 import { headlineSection } from './headline.js';
 import { hiresByBandSection, hiresOverTimeSection, newGradShareSection, yoySection } from './hires-sections.js';
 import { methodologySection } from './methodology.js';
+import { flowsSection, headcountSection, retentionSection } from './suite-sections.js';
 import type { ExportedTable, ReportContext } from './report-context.js';
 
 export interface ReportOptions {
@@ -23,6 +24,8 @@ export interface ReportOptions {
   base?: number;
   /** Small-cell threshold k (default 10). */
   minCell?: number;
+  /** Section ids to include (default all: see `REPORT_SECTIONS`); the methodology is always in. */
+  sections?: readonly string[];
 }
 
 export interface Report {
@@ -33,13 +36,19 @@ export interface Report {
   base: number | null;
 }
 
-const SECTIONS: [string, string, (rc: ReportContext) => Promise<string>][] = [
+const ALL_SECTIONS: [string, string, (rc: ReportContext) => Promise<string>][] = [
   ['headline', 'Headline', headlineSection],
   ['hires-over-time', 'Hires over time by cohort', hiresOverTimeSection],
   ['hires-by-band', 'Hires by cohort and experience band', hiresByBandSection],
   ['yoy', 'Year-over-year change', yoySection],
   ['new-grad-share', 'New-grad share of hires', newGradShareSection],
+  ['retention', 'Retention of hires', retentionSection],
+  ['headcount', 'Headcount, hiring and attrition', headcountSection],
+  ['flows', 'Moves between cohorts', flowsSection],
 ];
+
+/** Every section id, in report order. */
+export const REPORT_SECTIONS: readonly string[] = ALL_SECTIONS.map(([id]) => id);
 
 export async function buildReport(store: Store, o: ReportOptions): Promise<Report> {
   const metrics = { cohorts: o.cohorts, minCellFloor: 1 };
@@ -69,6 +78,7 @@ export async function buildReport(store: Store, o: ReportOptions): Promise<Repor
     source: `Source: ${PRODUCT} · definitions ${DEFINITIONS.version} · profiles as of ${asOf.label ?? 'unknown'}`,
     tables: [],
   };
+  const SECTIONS = ALL_SECTIONS.filter(([id]) => !o.sections || o.sections.includes(id));
   const body: string[] = [];
   for (const [, , section] of SECTIONS) body.push(await section(rc));
   body.push(await methodologySection(rc));

@@ -1,0 +1,117 @@
+/**
+ * `npx tsx bench/scale-bench.ts [--people N]`: issue 7's side-by-side on one generated world —
+ * talentflow ingest + headline on DuckDB with 1 and 2 workers, the hand-written DuckDB SQL, a
+ * pandas script doing the same, and talentflow on a local 2-shard ClickHouse cluster (Debian's
+ * 18.16, started and stopped here). Figures to bench/results/scale.json; asserts nothing.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DuckDBStore } from '../src/engines/duckdb/index.js';
+import { hires, ingestFiles, ingestParallel, ingestToClickHouse, openClickHouse, openDatabase, selectCohorts, type HiresRow } from '../src/api.js';
+import { generateWorld, type WorldSummary } from '../src/synth/index.js';
+import { baselineSql } from './baseline-sql.js';
+
+const { values } = parseArgs({
+  options: {
+    people: { type: 'string', default: '200000' },
+    out: { type: 'string', default: 'bench/out' },
+    seed: { type: 'string', default: '7' },
+    threads: { type: 'string', default: '2' },
+    'memory-limit': { type: 'string', default: '1.5GB' },
+  },
+});
+const people = Number(values.people);
+const threads = Number(values.threads);
+const out = resolve(values.out!);
+const worldDir = join(out, `world-${people}-${values.seed}`);
+const log = (s: string) => process.stderr.write(s + '\n');
+const seconds = (t0: number) => (performance.now() - t0) / 1000;
+const results: Record<string, unknown> = { people, threads, node: process.version, date: new Date().toISOString(), machine: '2 cores, shared' };
+
+let world: WorldSummary;
+if (existsSync(join(worldDir, 'summary.json'))) {
+  const saved = JSON.parse(readFileSync(join(worldDir, 'summary.json'), 'utf8')) as WorldSummary;
+  world = { ...saved, files: saved.files.map((f) => resolve(worldDir, f)), cohorts_file: resolve(worldDir, saved.cohorts_file) };
+} else {
+  world = await generateWorld({ people, seed: Number(values.seed), out: worldDir, shardSize: Math.ceil(people / 8) });
+}
+const cohorts = selectCohorts(`bigtech15,${world.cohorts_file}`);
+const by = ['cohort', 'year', 'band'] as const;
+const key = (r: HiresRow) => `${r.cohort}|${r.year}|${r.band}`;
+const opts = { format: 'pdl' as const, cohortFiles: [world.cohorts_file], now: world.snapshot_date };
+
+// 1. talentflow on DuckDB, 1 and 2 workers
+let reference: HiresRow[] = [];
+for (const workers of [1, 2]) {
+  const file = join(out, `scale-w${workers}.duckdb`);
+  rmSync(file, { force: true });
+  const store = await openDatabase(file, { threads, memoryLimit: values['memory-limit'] });
+  let t0 = performance.now();
+  const s = workers === 1 ? await ingestFiles(store, world.files, opts) : await ingestParallel(store, world.files, { ...opts, workers });
+  const ingest = seconds(t0);
+  await hires(store, { by: ['year'] }, []);
+  t0 = performance.now();
+  const { rows } = await hires(store, { by: [...by] }, cohorts);
+  const query = seconds(t0);
+  if (workers === 1) reference = rows;
+  const same = JSON.stringify(rows) === JSON.stringify(reference);
+  results[`duckdb_workers_${workers}`] = { ingest_seconds: ingest, profiles_per_second: Math.round(s.records_read / ingest), headline_seconds: query, rows: rows.length, same_rows_as_1_worker: same, peak_rss_mib: Math.round(process.resourceUsage().maxRSS / 1024) };
+  log(`duckdb --workers ${workers}: ingest ${ingest.toFixed(1)} s (${Math.round(s.records_read / ingest)}/s), headline ${query.toFixed(3)} s, same rows: ${same}`);
+  await store.close();
+  rmSync(file, { force: true });
+}
+
+// 2. the hand-written DuckDB SQL from the raw files
+{
+  const raw = await DuckDBStore.open(':memory:', { threads, memoryLimit: values['memory-limit'] });
+  const t0 = performance.now();
+  const rows = await raw.all<HiresRow>(baselineSql(world.files, cohorts));
+  results.baseline_sql = { seconds: seconds(t0), rows: rows.length };
+  log(`hand-written SQL: ${seconds(t0).toFixed(1)} s`);
+  await raw.close();
+}
+
+// 3. pandas, the same direct definitions
+{
+  const python = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+  const names = cohorts.flatMap((c) => c.companies.flatMap((co) => [co.name, ...co.aliases].map((n) => [n.toLowerCase(), c.name])));
+  const namesFile = join(out, 'cohort-names.json');
+  writeFileSync(namesFile, JSON.stringify(names));
+  const t0 = performance.now();
+  const r = spawnSync(python, ['bench/baseline-pandas.py', namesFile, ...world.files], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const s = seconds(t0);
+  results.pandas = r.status === 0 ? { seconds: s, rows: (JSON.parse(r.stdout) as unknown[]).length } : { error: r.stderr.slice(-500) };
+  log(r.status === 0 ? `pandas: ${s.toFixed(1)} s` : `pandas failed: ${r.stderr.slice(-300)}`);
+}
+
+// 4. talentflow on a local 2-shard ClickHouse cluster
+if (spawnSync('sh', ['-c', 'command -v clickhouse-server']).status === 0) {
+  const script = resolve('scripts/clickhouse-cluster.sh');
+  const dir = join(out, 'clickhouse');
+  const env = { ...process.env, TF_CH_PORT_BASE: '18320' };
+  const urls = execFileSync(script, ['start', dir], { env, encoding: 'utf8' }).trim().split('\n');
+  try {
+    const sink = await openClickHouse(urls[0]!, { cluster: 'talentflow', shardUrls: urls });
+    let t0 = performance.now();
+    const s = await ingestToClickHouse(sink, world.files, { ...opts, reset: true, workers: 2, threads, memoryLimit: values['memory-limit'] });
+    const ingest = seconds(t0);
+    await hires(sink, { by: ['year'] }, []);
+    t0 = performance.now();
+    const { rows } = await hires(sink, { by: [...by] }, cohorts);
+    const query = seconds(t0);
+    const same = JSON.stringify(rows.map(key).sort()) === JSON.stringify(reference.map(key).sort()) && JSON.stringify(rows) === JSON.stringify(reference);
+    results.clickhouse_2_shards = { version: sink.version, ingest_seconds: ingest, profiles_per_second: Math.round(s.records_read / ingest), shipped: s.shipped, headline_seconds: query, same_rows_as_duckdb: same };
+    log(`clickhouse 2 shards (${sink.version}): ingest+ship ${ingest.toFixed(1)} s (${Math.round(s.records_read / ingest)}/s), headline ${query.toFixed(3)} s, same rows: ${same}`);
+    await sink.close();
+  } finally {
+    execFileSync(script, ['stop', dir], { env });
+  }
+} else {
+  results.clickhouse_2_shards = { skipped: 'clickhouse-server absent' };
+}
+
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/scale.json', JSON.stringify(results, null, 2) + '\n');
+log('wrote bench/results/scale.json');

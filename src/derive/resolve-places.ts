@@ -1,0 +1,26 @@
+/**
+ * `place_map(place_key, place, country, region, metro)`: every distinct place string of spells,
+ * normalized once in TypeScript (src/resolve/place-normalize.ts) and joined back by `place_key`,
+ * the 64-bit hash `spells` carries. A place seen a million times is normalized once.
+ */
+import type { Store } from '../engines/engine.js';
+import { normalizePlace } from '../resolve/place-normalize.js';
+
+/** Build `place_map` from `spells`; returns the number of distinct places. */
+export async function resolvePlaces(store: Store): Promise<number> {
+  const places = await store.all<{ k: string; place: string }>(
+    'SELECT place_key::VARCHAR AS k, any_value(place) AS place FROM spells WHERE place IS NOT NULL GROUP BY place_key',
+  );
+  await store.run('CREATE OR REPLACE TEMP TABLE place_map_load (k VARCHAR, place VARCHAR, country VARCHAR, region VARCHAR, metro VARCHAR)');
+  await store.append(
+    'place_map_load',
+    ['k', 'place', 'country', 'region', 'metro'],
+    places.map(({ k, place }) => {
+      const p = normalizePlace(place);
+      return [k, place, p?.country ?? null, p?.region ?? null, p?.metro ?? null];
+    }),
+  );
+  await store.run('CREATE OR REPLACE TABLE place_map AS SELECT k::UBIGINT AS place_key, place, country, region, metro FROM place_map_load');
+  await store.run('DROP TABLE place_map_load');
+  return places.length;
+}
