@@ -38,7 +38,7 @@ const W = COMPONENTS.length;
 
 /**
  * SQL: one row per (group, period, distinct contribution vector) with `n` people, in one pass
- * over `spells` (no UNION ALL stages):
+ * over `spells` (no UNION ALL of stages over the same rows):
  *
  * - `e`: each spell expands to the periods it touches; a row carries the spell's flags there
  *   (hire, new-grad hire, departure, and present at the period's last month);
@@ -48,6 +48,10 @@ const W = COMPONENTS.length;
  * - `v`: per group, reported period and person, the contribution vector (COMPONENTS), packed
  *   as one integer per role;
  * - the result: distinct vectors per cell with their number of people, unpacked.
+ *
+ * Without a base year, most people hold one spell per group in the window, and their vector is
+ * that spell's own, in closed form: only the others go through the per-person grouping (`v`),
+ * the costly step (millions of person-periods). Rows of both branches are disjoint people.
  */
 export function trendSql(d: Dialect, q: TrendQuery): string {
   const scope = scopeSql(d, q.by, q.filters, q.cohortSet);
@@ -77,15 +81,12 @@ export function trendSql(d: Dialect, q: TrendQuery): string {
     field(1, 0), field(1, 2), `least(${field(1, 3)}, 1)`,
     field(2, 0), field(2, 2), `least(${field(2, 3)}, 1)`,
   ].map((c, i) => `${c} AS c${i}`);
-  return `WITH s AS (
-  SELECT ${[...scope.select, 's.pid', 's.start_m', 's.stop_m', 's.departed', 's.new_grad'].join(', ')}
-  FROM ${scope.from}
-  WHERE ${['s.stop_m >= s.start_m', ...scope.where].join(' AND ')}
-), e AS (
+  const where = ['s.stop_m >= s.start_m', ...scope.where];
+  const general = (from: string) => `e AS (
   SELECT ${g}pid, p, CASE WHEN p = ${per('start_m')} THEN CASE WHEN new_grad THEN ${1 + F} ELSE 1 END ELSE 0 END
            + CASE WHEN departed AND p = ${per('stop_m')} THEN ${F ** 2} ELSE 0 END
            + CASE WHEN p * ${L} + ${L - 1} BETWEEN start_m AND stop_m THEN ${F ** 3} ELSE 0 END AS code
-  FROM (SELECT *, ${d.expandRange(`greatest(${per('start_m')}, ${first})`, `least(${per('stop_m')}, ${last}) + 1`)} AS p FROM s) x
+  FROM (SELECT *, ${d.expandRange(`greatest(${per('start_m')}, ${first})`, `least(${per('stop_m')}, ${last}) + 1`)} AS p FROM ${from}) x
   WHERE ${needed}
 ), t AS (
   SELECT ${g}pid, code, ${target} AS tp, ${role} AS r
@@ -93,10 +94,45 @@ export function trendSql(d: Dialect, q: TrendQuery): string {
 ), v AS (
   SELECT ${g}tp AS p, pid, ${sums.join(', ')}
   FROM t WHERE tp BETWEEN ${lo} AND ${hi} GROUP BY ${g}tp, pid
-)
-SELECT ${g}p, ${comps.join(', ')}, n FROM (
+)`;
+  const merged = `SELECT ${g}p, ${comps.join(', ')}, n FROM (
   SELECT ${g}p, k0, k1, k2, count(*) AS n FROM v GROUP BY ${g}p, k0, k1, k2
-) w
+) w`;
+  if (hasBase) {
+    return `WITH s AS (
+  SELECT ${[...scope.select, 's.pid', 's.start_m', 's.stop_m', 's.departed', 's.new_grad'].join(', ')}
+  FROM ${scope.from}
+  WHERE ${where.join(' AND ')}
+), ${general('s')}
+${merged}
+ORDER BY ${g}p`;
+  }
+  // without a base year, a spell alone in its group (for this person, in the window) makes its
+  // person's vector by itself, in closed form: only people with several spells there are grouped
+  const flag = (cond: string) => `CASE WHEN ${cond} THEN 1 ELSE 0 END`;
+  const hc = (p: string) => `${p} * ${L} + ${L - 1} BETWEEN start_m AND stop_m`;
+  const own = [
+    flag(`p = ${per('start_m')}`), flag(`p = ${per('start_m')} AND new_grad`), flag(`departed AND p = ${per('stop_m')}`), flag(hc('p')),
+    flag(`p - 1 = ${per('start_m')}`), flag(`departed AND p - 1 = ${per('stop_m')}`), flag(hc('(p - 1)')), '0', '0', '0',
+  ].map((c, i) => `${c} AS c${i}`);
+  const cs = COMPONENTS.map((_, i) => `c${i}`).join(', ');
+  const partition = [...scope.keys, 'pid'].join(', ');
+  return `WITH s AS (
+  SELECT *, count(*) OVER (PARTITION BY ${partition}) AS spells_here FROM (
+    SELECT ${[...scope.select, 's.pid', 's.start_m', 's.stop_m', 's.departed', 's.new_grad'].join(', ')}
+    FROM ${scope.from}
+    WHERE ${[...where, `${per('s.stop_m')} >= ${lo - 1}`, `${per('s.start_m')} <= ${hi}`].join(' AND ')}
+  ) s0
+), several AS (SELECT * FROM s WHERE spells_here > 1
+), ${general('several')}
+SELECT * FROM (
+  ${merged}
+  UNION ALL
+  SELECT ${g}p, ${cs}, count(*) AS n FROM (
+    SELECT ${g}p, ${own.join(', ')}
+    FROM (SELECT *, ${d.expandRange(`greatest(${per('start_m')}, ${lo})`, `least(${per('stop_m')} + 1, ${hi}) + 1`)} AS p FROM s WHERE spells_here = 1) x
+  ) o GROUP BY ${g}p, ${cs}
+) r
 ORDER BY ${g}p`;
 }
 

@@ -99,9 +99,10 @@ SELECT early,
 FROM (
   SELECT *, CASE WHEN early IS NULL THEN json_transform(line, ${lit(JSON.stringify(f.structure))}) END AS t
   FROM (SELECT line,
-          CASE WHEN line IS NULL OR trim(line) = '' THEN 'blank'
+          CASE WHEN line IS NULL THEN 'blank'
+               WHEN CASE WHEN strlen(line) <= 256 THEN trim(line) = '' ELSE false END THEN 'blank'
                WHEN NOT json_valid(line) THEN 'invalid_json'
-               WHEN left(ltrim(line), 1) <> '{' THEN 'not_an_object' END AS early
+               WHEN CASE WHEN left(line, 1) = '{' THEN false ELSE left(ltrim(line), 1) <> '{' END THEN 'not_an_object' END AS early
         FROM ${source}))`;
 }
 
@@ -194,13 +195,21 @@ SELECT DISTINCT rid FROM (
   UNION ALL SELECT rid FROM stage_edu WHERE suspicious)`;
 }
 
-/** One row per line of `source` (rid = line − 1, `blank`), with the text of the wanted lines.
- *  `row_number() OVER ()` streams in file order: nothing but the wanted text is kept. */
+/** The text of the wanted lines (rid = line − 1). `row_number() OVER ()` streams in file order
+ *  and the join keeps only the wanted lines: nothing else is held. */
 export function lineScanSql(source: string): string {
   return `CREATE OR REPLACE TEMP TABLE stage_lines AS
-SELECT s.rid, s.blank, CASE WHEN w.rid IS NOT NULL THEN s.line END AS line
-FROM (SELECT row_number() OVER () - 1 AS rid, line IS NULL OR trim(line) = '' AS blank, line FROM ${source}) s
-LEFT JOIN stage_want w ON w.rid = s.rid`;
+SELECT s.rid, s.line
+FROM (SELECT row_number() OVER () - 1 AS rid, line FROM ${source}) s
+JOIN stage_want w ON w.rid = s.rid`;
+}
+
+/** Lines and blank lines of `source`, in parallel. (`trim` copies a string: only short lines can
+ *  be blank, so only they are trimmed.) */
+export function lineCountsSql(source: string): string {
+  return `SELECT count(*) AS lines,
+  count(*) FILTER (WHERE CASE WHEN line IS NULL THEN true WHEN strlen(line) <= 256 THEN trim(line) = '' ELSE false END) AS blank
+FROM ${source}`;
 }
 
 /**

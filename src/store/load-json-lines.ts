@@ -11,6 +11,7 @@ import { sanitizeLines } from './sanitize-lines.js';
 import {
   acceptedRecordsSql,
   classifyUntypedSql,
+  lineCountsSql,
   lineScanSql,
   lineSql,
   linesSource,
@@ -123,11 +124,10 @@ async function stageFast(store: Store, format: JsonLinesFormat, path: string, so
     if (e instanceof StoreError) return false;
     throw e;
   }
+  const [c] = await store.all<{ lines: number; blank: number }>(lineCountsSql(source));
+  const [r] = await store.all<{ n: number }>('SELECT count(*) AS n FROM stage_raw');
+  if (!c || !r || c.blank > 0 || c.lines !== r.n) return false;
   await stageLists(store, format, source);
-  const [c] = await store.all<{ lines: number; blank: number; rows: number }>(
-    'SELECT count(*) AS lines, count(*) FILTER (WHERE blank) AS blank, (SELECT count(*) FROM stage_raw) AS rows FROM stage_lines',
-  );
-  if (!c || c.blank > 0 || c.lines !== c.rows) return false;
   for (const sql of classifyUntypedSql(format)) await store.run(sql);
   await store.run(stagePositionsSql(format, 'reparsed'));
   await store.run(stageEducationsSql(format, 'reparsed'));
@@ -141,11 +141,13 @@ async function stageByLine(store: Store, format: JsonLinesFormat, source: string
   for (const sql of NO_UNTYPED_SQL) await store.run(sql);
 }
 
+/** Positions and educations, then the text of the lines that need a second look. */
 async function stageLists(store: Store, format: JsonLinesFormat, source: string): Promise<void> {
   await store.run(stagePositionsSql(format));
   await store.run(stageEducationsSql(format));
   await store.run(wantedLinesSql());
-  await store.run(lineScanSql(source));
+  const [w] = await store.all<{ n: number }>('SELECT count(*) AS n FROM stage_want');
+  await store.run(w && w.n > 0 ? lineScanSql(source) : 'CREATE OR REPLACE TEMP TABLE stage_lines (rid BIGINT, line VARCHAR)');
 }
 
 /** Rejected lines are listed with file, line, reason and detail; the raw text is kept where the

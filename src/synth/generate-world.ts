@@ -27,6 +27,10 @@ export interface GenerateOptions {
   shardSize?: number;
   /** `YYYY-MM-DD`, default `2025-06-30`: careers end here, open end dates are "as of" a date before it. */
   snapshotDate?: string;
+  /** A series of snapshot dates (ascending; the last replaces `snapshotDate`): the world is written
+   *  as of each, into `snapshot-<date>/` folders, with the planted change events in
+   *  `snapshot-events-*.jsonl` (docs/snapshots.md). */
+  snapshots?: string[];
   /** Worker threads; default 0 (in-process) below 100k people, else up to 2. Output is the same. */
   workers?: number;
   onProgress?: (people: number, total: number) => void;
@@ -124,16 +128,29 @@ export async function generateWorld(opts: GenerateOptions): Promise<WorldSummary
   const shardSize = opts.shardSize ?? 100_000;
   if (!Number.isInteger(shardSize) || shardSize < 1) throw new UserError(`invalid --shard-size: ${shardSize}`, 'usage', 'a whole number ≥ 1');
   const scenario = typeof opts.scenario === 'object' ? opts.scenario : loadScenario(scenarioFile(opts.scenario ?? 'default'));
-  const snapshotDate = opts.snapshotDate ?? '2025-06-30';
+  const series = opts.snapshots?.length ? [...opts.snapshots] : null;
+  if (series && series.some((d, i) => i > 0 && d <= series[i - 1]!)) throw new UserError(`invalid --snapshots: ${series.join(',')}`, 'usage', 'dates ascending, YYYY-MM-DD');
+  const snapshotDate = series ? series[series.length - 1]! : (opts.snapshotDate ?? '2025-06-30');
   const snap = snapshotOf(snapshotDate);
   mkdirSync(opts.out, { recursive: true });
+  for (const d of series ?? []) mkdirSync(join(opts.out, `snapshot-${d}`), { recursive: true });
   const gzip = opts.gzip ?? false;
   const tasks: ShardTask[] = [];
   for (let first = 0, i = 0; first < opts.people; first += shardSize, i++) {
-    tasks.push({
+    const name = `people-${String(i).padStart(4, '0')}.jsonl${gzip ? '.gz' : ''}`;
+    const task: ShardTask = {
       index: i, firstPerson: first, people: Math.min(shardSize, opts.people - first), seed: opts.seed, scenario,
-      snapshot: snap.month, snapshotDay: snap.day, file: join(opts.out, `people-${String(i).padStart(4, '0')}.jsonl${gzip ? '.gz' : ''}`), gzip,
-    });
+      snapshot: snap.month, snapshotDay: snap.day, file: join(opts.out, series ? `snapshot-${snapshotDate}` : '', name), gzip,
+    };
+    if (series) {
+      const of = series.map(snapshotOf);
+      task.series = {
+        months: of.map((s) => s.month), days: of.map((s) => s.day), dates: series,
+        seriesFiles: series.slice(0, -1).map((d) => join(opts.out, `snapshot-${d}`, name)),
+        eventsFile: join(opts.out, `snapshot-events-${String(i).padStart(4, '0')}.jsonl`),
+      };
+    }
+    tasks.push(task);
   }
   const done = new Map<number, number>();
   const progress = (index: number, people: number): void => {

@@ -30,6 +30,9 @@ export interface EmitOptions {
   updatedDay: number;
   dropEducation: boolean;
   yearOnlyProfile: boolean;
+  /** Snapshot series: the draws for position i (education i: 1000 + i) come from `rngFor(i)`, so
+   *  an entry reads the same in every snapshot whatever else the profile lists then. */
+  rngFor?: (item: number) => Rng;
 }
 
 /** Positions that ended before 2010 are "old history", written loosely. */
@@ -68,7 +71,8 @@ function str(s: string | null): string {
 }
 
 /** The PDL line for `person` as of `opts.updated`. */
-export function pdlLine(person: Person, universe: CompanyUniverse, noise: Noise, opts: EmitOptions, rng: Rng, stats: EmitStats): string {
+export function pdlLine(person: Person, universe: CompanyUniverse, noise: Noise, opts: EmitOptions, mainRng: Rng, stats: EmitStats): string {
+  const rng = mainRng;
   const first = FIRST_NAMES[person.first]!;
   const last = LAST_NAMES[person.last]!;
   const metro = METRO_NAMES[person.metro]!;
@@ -86,6 +90,7 @@ export function pdlLine(person: Person, universe: CompanyUniverse, noise: Noise,
       continue;
     }
     if (p.kind === INTERNSHIP && pruneInternships) continue;
+    const rng = opts.rngFor?.(i) ?? mainRng;
     const yearOnly = opts.yearOnlyProfile || rng.chance(p.end !== null && p.end < OLD ? noise.year_only_old_positions : noise.year_only_positions);
     let company = 'null';
     let companyName = 'null';
@@ -125,6 +130,7 @@ export function pdlLine(person: Person, universe: CompanyUniverse, noise: Noise,
     for (let i = person.education.length - 1; i >= 0; i--) {
       const e = person.education[i]!;
       if (e.start > U) continue;
+      const rng = opts.rngFor?.(1000 + i) ?? mainRng;
       const [school, domain] = SCHOOLS[e.school]!;
       education += `${education ? ',' : ''}{"school":{"name":"${school}","website":"${domain}"},"degrees":${rng.pick(DEGREE_NAMES[e.degree]!)},` +
         `"majors":["${MAJORS[e.major]}"],"start_date":${dateOf(e.start, opts.yearOnlyProfile, rng, stats)},"end_date":${dateOf(e.end, opts.yearOnlyProfile, rng, stats)}}`;

@@ -16,6 +16,7 @@ import { pdlLine, type EmitStats } from './pdl.js';
 import { Rng } from './rng.js';
 import type { Scenario } from './scenario.js';
 import { Simulator } from './simulate.js';
+import { seriesLines, type SeriesSpec } from './snapshot-series.js';
 import { TruthTable } from './truth.js';
 import { FIRST_NAMES, LAST_NAMES } from './vocab.js';
 
@@ -30,6 +31,9 @@ export interface ShardTask {
   snapshotDay: number;
   file: string;
   gzip: boolean;
+  /** A series of snapshots (the last is `snapshot`): one file per snapshot, `file` the last;
+   *  `seriesFiles` the earlier ones, `eventsFile` the planted change events (snapshot-series.ts). */
+  series?: SeriesSpec & { seriesFiles: string[]; eventsFile: string };
 }
 
 export interface ShardStats {
@@ -134,6 +138,9 @@ export async function runShard(task: ShardTask, onProgress?: (people: number) =>
   const sink = new Sink(task.file, task.gzip);
   const later: { due: number; line: string }[] = [];
   const person = newPerson();
+  const series = task.series;
+  const earlier = series ? series.seriesFiles.map((f) => new Sink(f, task.gzip)) : [];
+  const plantedEvents = series ? new Sink(series.eventsFile, false) : null;
   for (let i = 0; i < task.people; i++) {
     const index = task.firstPerson + i;
     market.addPerson();
@@ -153,6 +160,16 @@ export async function runShard(task: ShardTask, onProgress?: (people: number) =>
     if (!linkedinUrl) stats.missing_linkedin_url++;
     if (dropEducation) stats.missing_education++;
     if (yearOnlyProfile) stats.year_only_profiles++;
+    if (series) {
+      const out = seriesLines(person, universe, noise, series, task.seed, opts, main);
+      out.lines.forEach((l, t) => (t < earlier.length ? earlier[t]! : sink).push(l));
+      for (const e of out.events) plantedEvents!.push(e);
+      stats.records++;
+      for (const s of [...earlier, plantedEvents!]) if (s.full) await s.flush();
+      if (sink.full) await sink.flush();
+      if ((i & 4095) === 4095) onProgress?.(i + 1);
+      continue;
+    }
     if (rng.chance(noise.duplicates)) {
       const byLinkedin = linkedinUrl !== null && rng.chance(noise.duplicate_by_linkedin);
       const line = pdlLine(person, universe, noise, {
@@ -191,6 +208,7 @@ export async function runShard(task: ShardTask, onProgress?: (people: number) =>
     stats.records++;
   }
   await sink.close();
+  for (const s of [...earlier, ...(plantedEvents ? [plantedEvents] : [])]) await s.close();
   onProgress?.(task.people);
   stats.bytes = sink.bytes;
   stats.year_only_dates = main.yearOnlyDates;

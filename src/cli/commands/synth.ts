@@ -18,6 +18,8 @@ options:
   --gzip               write people-*.jsonl.gz
   --shard-size N       people per file (default 100000)
   --snapshot-date D    YYYY-MM-DD the world is observed at (default 2025-06-30)
+  --snapshots LIST     a series of dates (2024-06-30,2024-12-31,2025-06-30): the same world as of
+                       each, in snapshot-<date>/ folders, lag and edits applied (docs/snapshots.md)
   --workers N          worker threads (default: 2 from 100k people; output does not change)
   --json               print the summary as JSON
 `;
@@ -31,6 +33,7 @@ export async function run(argv: string[]): Promise<number> {
     gzip: { type: 'boolean' },
     'shard-size': { type: 'string' },
     'snapshot-date': { type: 'string' },
+    snapshots: { type: 'string' },
     workers: { type: 'string' },
     json: { type: 'boolean' },
   });
@@ -51,6 +54,7 @@ export async function run(argv: string[]): Promise<number> {
     gzip: values.gzip === true,
     shardSize: intOption('shard-size', values['shard-size'], 100_000),
     snapshotDate: values['snapshot-date'],
+    ...(values.snapshots ? { snapshots: values.snapshots.split(',').map((d) => d.trim()).filter(Boolean) } : {}),
     workers: values.workers === undefined ? undefined : intOption('workers', values.workers, 0),
     onProgress: (done, total) => {
       const now = performance.now();
