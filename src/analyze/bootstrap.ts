@@ -105,6 +105,39 @@ export class CellBootstrap {
       if (x === null || Number.isNaN(x)) undefinedCount++;
       else scratch[m++] = x;
     }
+    return this.percentiles(value, m, undefinedCount);
+  }
+
+  /**
+   * `interval` for the statistics tables are made of, read straight off the replicate array:
+   * `sum` = s[a], `ratio` = s[a] / s[b], `change` = s[a] / s[b] − 1 (undefined where s[b] = 0).
+   * The same answer as `interval` with the matching closure, at a fraction of the cost.
+   */
+  intervalOf(op: 'sum' | 'ratio' | 'change', a: number, b = a): Estimate {
+    const t = this.total;
+    const value = op === 'sum' ? finite(t[a]!) : t[b] === 0 ? null : finite(t[a]! / t[b]! - (op === 'change' ? 1 : 0));
+    const B = this.options.replicates;
+    if (value === null || B === 0) return { value, lo: null, hi: null };
+    const reps = this.replicates();
+    const W = this.width;
+    if (scratch.length < B) scratch = new Float64Array(B);
+    const shift = op === 'change' ? 1 : 0;
+    let m = 0;
+    let undefinedCount = 0;
+    for (let r = 0; r < B; r++) {
+      const x = reps[r * W + a]!;
+      if (op === 'sum') scratch[m++] = x;
+      else {
+        const y = reps[r * W + b]!;
+        if (y === 0) undefinedCount++;
+        else scratch[m++] = x / y - shift;
+      }
+    }
+    return this.percentiles(value, m, undefinedCount);
+  }
+
+  private percentiles(value: number, m: number, undefinedCount: number): Estimate {
+    const B = this.options.replicates;
     const alpha = 1 - this.options.level;
     if (undefinedCount > (alpha / 2) * B) return { value, lo: null, hi: null };
     const sorted = scratch.subarray(0, m).sort();

@@ -24,16 +24,19 @@ export async function runTrendCommand(cmd: TrendCommand, argv: string[]): Promis
   const base = values.base === undefined ? undefined : intOption('base', values.base, 0);
   const store = await openExisting(values.db);
   try {
+    const figures = cmd.figures.filter((f) => base !== undefined || !f.key.endsWith('_vs_base'));
     const result = await trend(
       store,
-      { by, grain: parseGrain(values.grain), base, filters, totals: values.totals === true, minCell: stats.minCell, bootstrap: stats.bootstrap },
+      {
+        by, grain: parseGrain(values.grain), base, filters, totals: values.totals === true, minCell: stats.minCell, bootstrap: stats.bootstrap,
+        figures: figures.map((f) => f.key),
+      },
       cohorts,
     );
     if (values.explain) {
       process.stdout.write(result.sql + '\n');
       return 0;
     }
-    const figures = cmd.figures.filter((f) => base !== undefined || !f.key.endsWith('_vs_base'));
     const rows = result.rows.map((r) => {
       const row: FlatRow = {};
       for (const d of by) row[d] = r.total ? '(total)' : (r.group[d] ?? null);

@@ -21,6 +21,8 @@ export interface HiresQuery {
   to?: number;
   /** Id of the cohort set in `cohort_members` (needed when grouping by cohort). */
   cohortSet?: string;
+  /** Also group by hire month (`hire_m`): the nowcast's input (src/snapshots/nowcast.ts). */
+  monthly?: boolean;
 }
 
 export interface HiresRow {
@@ -80,7 +82,7 @@ export function hiresSql(q: HiresQuery, d?: Dialect): string {
   if (q.to !== undefined) where.push(`h.year <= ${Math.trunc(q.to)}`);
   const joinCohorts = q.by.includes('cohort');
   if (joinCohorts && !q.cohortSet) throw new Error('grouping by cohort needs a cohort set');
-  const select = q.by.map((d) => `${COLUMN[d]} AS ${d}`);
+  const select = [...q.by.map((d) => `${COLUMN[d]} AS ${d}`), ...(q.monthly ? ['h.hire_m AS hire_m'] : [])];
   return [
     `SELECT ${[...select, 'count(*) AS hires'].join(', ')}`,
     'FROM hires h',
@@ -89,8 +91,8 @@ export function hiresSql(q: HiresQuery, d?: Dialect): string {
       : '',
     q.by.some((d) => TITLE_DIMS.includes(d)) ? 'LEFT JOIN title_map t ON t.title_key = h.title_key' : '',
     where.length ? `WHERE ${where.join(' AND ')}` : '',
-    q.by.length ? `GROUP BY ${q.by.map((_, i) => i + 1).join(', ')}` : '',
-    q.by.length ? `ORDER BY ${q.by.map((_, i) => `${i + 1} NULLS LAST`).join(', ')}` : '',
+    select.length ? `GROUP BY ${select.map((_, i) => i + 1).join(', ')}` : '',
+    select.length ? `ORDER BY ${select.map((_, i) => `${i + 1} NULLS LAST`).join(', ')}` : '',
   ]
     .filter(Boolean)
     .join('\n');

@@ -10,7 +10,7 @@
  */
 import type { Dialect, Store } from '../engines/engine.js';
 import { DEFINITIONS } from '../derive/index.js';
-import { CellBootstrap, DEFAULT_BOOTSTRAP, change, ratio, type BootstrapOptions, type PatternRow } from '../analyze/bootstrap.js';
+import { CellBootstrap, DEFAULT_BOOTSTRAP, type BootstrapOptions, type PatternRow } from '../analyze/bootstrap.js';
 import { wilson, type Estimate } from '../analyze/intervals.js';
 import { DEFAULT_MIN_CELL, planSuppression, suppressionNote, type CellSize } from '../analyze/suppress-cells.js';
 import type { Cohort } from '../resolve/index.js';
@@ -187,6 +187,7 @@ interface Cell {
   patterns: PatternRow[];
   /** People with a non-zero component, by component. */
   people: number[];
+  index: Map<string, { v: number[]; n: number }>;
 }
 
 /** The latest profile update (month index): no stock can be read after it. */
@@ -247,33 +248,42 @@ function collect(raw: Record<string, unknown>[], by: readonly GroupDim[], total:
     const p = Number(r.p);
     const key = JSON.stringify([total, by.map((b) => r[`g_${b}`]), p]);
     let c = cells.get(key);
-    if (!c) cells.set(key, (c = { key, group, total, p, patterns: [], people: [] }));
-    c.patterns.push({ v: COMPONENTS.map((_, i) => Number(r[`c${i}`])), n: Number(r.n) });
+    if (!c) cells.set(key, (c = { key, group, total, p, patterns: [], people: [], index: new Map() }));
+    // equal vectors from different branches of the SQL are one pattern: fewer draws
+    const v = COMPONENTS.map((_, i) => Number(r[`c${i}`]));
+    const vk = v.join(',');
+    const same = c.index.get(vk);
+    if (same) same.n += Number(r.n);
+    else {
+      const pat = { v, n: Number(r.n) };
+      c.index.set(vk, pat);
+      c.patterns.push(pat);
+    }
   }
   for (const c of cells.values()) c.people = COMPONENTS.map((_, i) => c.patterns.reduce((s, p) => s + ((p.v[i] ?? 0) > 0 ? p.n : 0), 0));
   return [...cells.values()];
 }
 
 function figures(c: Cell, q: TrendQuery, boot: BootstrapOptions, show: (f: TrendFigure) => boolean): TrendRow {
-  const b = new CellBootstrap(c.patterns, W, c.key, boot);
-  const t = b.total;
+  const boots = new CellBootstrap(c.patterns, W, c.key, boot);
+  const t = boots.total;
   const hasBase = q.base !== undefined;
-  const est = (f: TrendFigure, stat: (s: readonly number[]) => number | null): Estimate => (show(f) ? b.interval(stat) : none());
+  const est = (f: TrendFigure, op: 'sum' | 'ratio' | 'change', a: number, y?: number): Estimate => (show(f) ? boots.intervalOf(op, a, y) : none());
   const f: Record<TrendFigure, Estimate> = {
-    hires: est('hires', (s) => s[0]!),
-    hires_yoy: est('hires_yoy', (s) => change(s[0]!, s[4]!)),
-    hires_vs_base: hasBase ? est('hires_vs_base', (s) => change(s[0]!, s[7]!)) : none(),
-    new_grad_hires: est('new_grad_hires', (s) => s[1]!),
+    hires: est('hires', 'sum', 0),
+    hires_yoy: est('hires_yoy', 'change', 0, 4),
+    hires_vs_base: hasBase ? est('hires_vs_base', 'change', 0, 7) : none(),
+    new_grad_hires: est('new_grad_hires', 'sum', 1),
     new_grad_share: show('new_grad_share') ? wilson(t[1]!, t[0]!, boot.level) : none(),
-    departures: est('departures', (s) => s[2]!),
-    departures_yoy: est('departures_yoy', (s) => change(s[2]!, s[5]!)),
-    departures_vs_base: hasBase ? est('departures_vs_base', (s) => change(s[2]!, s[8]!)) : none(),
-    headcount: est('headcount', (s) => s[3]!),
-    headcount_start: est('headcount_start', (s) => s[6]!),
-    headcount_change: est('headcount_change', (s) => change(s[3]!, s[6]!)),
-    headcount_vs_base: hasBase ? est('headcount_vs_base', (s) => change(s[3]!, s[9]!)) : none(),
-    hiring_rate: est('hiring_rate', (s) => ratio(s[0]!, s[6]!)),
-    attrition_rate: est('attrition_rate', (s) => ratio(s[2]!, s[6]!)),
+    departures: est('departures', 'sum', 2),
+    departures_yoy: est('departures_yoy', 'change', 2, 5),
+    departures_vs_base: hasBase ? est('departures_vs_base', 'change', 2, 8) : none(),
+    headcount: est('headcount', 'sum', 3),
+    headcount_start: est('headcount_start', 'sum', 6),
+    headcount_change: est('headcount_change', 'change', 3, 6),
+    headcount_vs_base: hasBase ? est('headcount_vs_base', 'change', 3, 9) : none(),
+    hiring_rate: est('hiring_rate', 'ratio', 0, 6),
+    attrition_rate: est('attrition_rate', 'ratio', 2, 6),
   };
   const pp = c.people;
   return {

@@ -1,5 +1,8 @@
 import { hires, parseDims, selectCohorts, DEFAULT_COHORTS } from '../../api.js';
-import { hiresTable, toCsv, toJson } from '../../present/index.js';
+import { hiresTable, toCsv, toJson, toTable, type OutputFormat } from '../../present/index.js';
+import { nowcastHires } from '../../snapshots/index.js';
+import type { HireDim, Store } from '../../api.js';
+import type { Cohort } from '../../resolve/index.js';
 import { intOption, parseCommand, printHelp } from '../args.js';
 import { parseRollup } from '../../resolve/index.js';
 import { openExisting, outputFormat } from '../common.js';
@@ -21,6 +24,9 @@ options:
                    month) or pro-forma (always); docs/companies.md
   --format F       table (default), json or csv
   --explain        print the SQL instead of running it
+  --nowcast        divide recent counts by the completeness curve from snapshots (reporting lag),
+                   with a 95% band; periods with a month under 90% complete are provisional
+                   (columns nowcast, nowcast_lo, nowcast_hi, completeness, provisional; docs/snapshots.md)
   --db FILE        database file (default ./talentflow.duckdb)
 
 definitions: docs/definitions.md (hire, experience band, new grad, YoY)`;
@@ -34,6 +40,7 @@ export async function run(argv: string[]): Promise<number> {
     rollup: { type: 'string' },
     format: { type: 'string' },
     explain: { type: 'boolean' },
+    nowcast: { type: 'boolean' },
     db: { type: 'string' },
   });
   if (help) return printHelp(HELP);
@@ -44,6 +51,7 @@ export async function run(argv: string[]): Promise<number> {
   const to = values.to === undefined ? undefined : intOption('to', values.to, 0);
   const store = await openExisting(values.db);
   try {
+    if (values.nowcast && !values.explain) return await printNowcast(store, { by, from, to }, cohorts, format);
     const result = await hires(store, { by, from, to }, cohorts);
     if (values.explain) {
       process.stdout.write(result.sql + '\n');
@@ -57,5 +65,16 @@ export async function run(argv: string[]): Promise<number> {
   } finally {
     await store.close();
   }
+  return 0;
+}
+
+/** `--nowcast` (issue 8): the hires keys, then the nowcast's. */
+async function printNowcast(store: Store, q: { by: HireDim[]; from?: number; to?: number }, cohorts: Cohort[], format: OutputFormat): Promise<number> {
+  const { rows } = await nowcastHires(store, q, cohorts);
+  const keys = [...q.by, 'hires', ...(q.by.includes('year') ? ['yoy'] : []), 'nowcast', 'nowcast_lo', 'nowcast_hi', 'completeness', 'provisional'];
+  const out = rows.map((r) => Object.fromEntries(keys.map((k) => [k, (r as unknown as Record<string, unknown>)[k] ?? null])));
+  if (format === 'json') process.stdout.write(toJson(out));
+  else if (format === 'csv') process.stdout.write(toCsv(out, keys));
+  else process.stdout.write(toTable(out, keys.map((k) => ({ header: k, cell: (r: Record<string, unknown>) => (k === 'provisional' ? (r[k] ? 'provisional' : '') : String(r[k] ?? '')) }))));
   return 0;
 }
