@@ -61,14 +61,24 @@ export class CellBootstrap {
     const B = this.options.replicates;
     const P = patterns.length;
     const reps = new Float64Array(B * W);
-    const vals = new Float64Array(P * W);
+    // vectors are sparse (a person is mostly "present now and before"): keep the non-zero entries
     const lambdas = new Float64Array(P);
     const expNeg = new Float64Array(P);
+    const start = new Int32Array(P + 1);
+    const at: number[] = [];
+    const val: number[] = [];
     for (let i = 0; i < P; i++) {
       const p = patterns[i]!;
       lambdas[i] = p.n;
       expNeg[i] = Math.exp(-p.n);
-      for (let j = 0; j < W; j++) vals[i * W + j] = p.v[j] ?? 0;
+      for (let j = 0; j < W; j++) {
+        const x = p.v[j] ?? 0;
+        if (x !== 0) {
+          at.push(j);
+          val.push(x);
+        }
+      }
+      start[i + 1] = at.length;
     }
     const rng = new SeededRandom(hashKey(this.key, this.options.seed));
     for (let b = 0; b < B; b++) {
@@ -76,8 +86,7 @@ export class CellBootstrap {
       for (let i = 0; i < P; i++) {
         const w = rng.poisson(lambdas[i]!, expNeg[i]!);
         if (w === 0) continue;
-        const vi = i * W;
-        for (let j = 0; j < W; j++) reps[o + j]! += w * vals[vi + j]!;
+        for (let e = start[i]!; e < start[i + 1]!; e++) reps[o + at[e]!]! += w * val[e]!;
       }
     }
     return (this.reps = reps);

@@ -17,7 +17,7 @@ import { STAGE_MACROS, type JsonLinesFormat } from '../sources/json-lines-sql.js
 import { pdlFormat } from '../sources/pdl-sql.js';
 import { FORMAT_NAMES, readerFor, sniffFormat, type FormatName, type ReadableFormat } from '../sources/index.js';
 import { inputFiles } from '../sources/input-files.js';
-import { loadJsonLines, type LoadCounts } from './load-json-lines.js';
+import { loadJsonLines, sumCounts, type LoadCounts } from './load-json-lines.js';
 import { writeCanonical } from './write-canonical.js';
 import { dbTotals, type DbTotals } from './totals.js';
 import { hashFileRecords, hasSnapshots, parseSnapshotDate, updateChanges, type ChangeUpdate } from '../snapshots/index.js';
@@ -79,14 +79,7 @@ export async function ingestFiles(store: Store, paths: string[], options: Ingest
   }
   const stats = await derive(store, registry, say);
   const changes = (await hasSnapshots(store)) ? await updateChanges(store) : undefined;
-  const total: LoadCounts = { records_read: 0, accepted: 0, quarantined: 0, blank_lines: 0, reasons: {} };
-  for (const f of files) {
-    total.records_read += f.records_read;
-    total.accepted += f.accepted;
-    total.quarantined += f.quarantined;
-    total.blank_lines += f.blank_lines;
-    for (const [k, v] of Object.entries(f.reasons)) total.reasons[k] = (total.reasons[k] ?? 0) + v;
-  }
+  const total = sumCounts(files);
   return { ...total, files, database: await dbTotals(store), derive: stats, ...(changes ? { changes } : {}) };
 }
 

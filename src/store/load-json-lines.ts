@@ -37,6 +37,19 @@ export interface LoadCounts {
   reasons: Record<string, number>;
 }
 
+/** Counts of several loads added up. */
+export function sumCounts(loads: readonly LoadCounts[]): LoadCounts {
+  const total: LoadCounts = { records_read: 0, accepted: 0, quarantined: 0, blank_lines: 0, reasons: {} };
+  for (const f of loads) {
+    total.records_read += f.records_read;
+    total.accepted += f.accepted;
+    total.quarantined += f.quarantined;
+    total.blank_lines += f.blank_lines;
+    for (const [k, v] of Object.entries(f.reasons)) total.reasons[k] = (total.reasons[k] ?? 0) + v;
+  }
+  return total;
+}
+
 export interface LoadTarget {
   fileId: number;
   /** The file named in quarantine rows (the original input, not a converted copy). */

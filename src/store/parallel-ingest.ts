@@ -15,7 +15,7 @@ import { derive } from '../derive/index.js';
 import { builtinCohortFiles, loadCohortFiles, resolutionEntries } from '../resolve/index.js';
 import { ensureRegistry } from './company-import.js';
 import { monthIndexOf, planUnits, registerFile, type IngestOptions, type IngestSummary, type FileSummary, type Unit } from './ingest-files.js';
-import type { LoadCounts } from './load-json-lines.js';
+import { sumCounts, type LoadCounts } from './load-json-lines.js';
 import { dbTotals } from './totals.js';
 import type { WorkerTask, WorkerUnitResult } from './parallel-ingest-worker.js';
 
@@ -59,14 +59,7 @@ export async function ingestParallel(store: Store, paths: string[], options: Par
       for (let w = 0; w < shares.length; w++) await store.run(`DETACH tf_w${w}`);
     }
     const stats = await derive(store, registry, say);
-    const total: LoadCounts = { records_read: 0, accepted: 0, quarantined: 0, blank_lines: 0, reasons: {} };
-    for (const f of files) {
-      total.records_read += f.records_read;
-      total.accepted += f.accepted;
-      total.quarantined += f.quarantined;
-      total.blank_lines += f.blank_lines;
-      for (const [k, v] of Object.entries(f.reasons)) total.reasons[k] = (total.reasons[k] ?? 0) + v;
-    }
+    const total = sumCounts(files);
     return { ...total, files, database: await dbTotals(store), derive: stats };
   } finally {
     await rm(dir, { recursive: true, force: true });

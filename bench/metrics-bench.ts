@@ -1,0 +1,116 @@
+/**
+ * The metric suite's figures (issue 5): each metric's time on one ingested world, wall and CPU
+ * (`process.cpuUsage()` counts the engine's threads too: they run in this process), with the
+ * load average beside it — the machine may be shared, and CPU time is the steadier figure.
+ * Targets: each metric over 2M profiles ≤ 3 s on 2 cores; bootstrap with B = 200 ≤ 10 s.
+ *
+ *   node dist/bench/metrics-bench.js [--db FILE] [--people N] [--out DIR] [--threads 2]
+ *
+ * With `--db`, the database is used as it is (after `npm run bench`, `bench/out/bench.duckdb`
+ * holds the core bench's world, and this is what `npm run bench` runs next); without it a world
+ * of N people is generated (or reused) under DIR and ingested. Figures go to
+ * bench/results/metrics.json. Benchmarks are not tests and assert nothing.
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { flows, geography, ingestFiles, openDatabase, retention, selectCohorts, tenure, trend, type Store } from '../src/api.js';
+import { ensurePlaceMap, ensureSpells } from '../src/metrics/spells.js';
+import { generateWorld, type WorldSummary } from '../src/synth/index.js';
+
+const { values } = parseArgs({
+  options: {
+    db: { type: 'string' },
+    people: { type: 'string', default: '300000' },
+    out: { type: 'string', default: 'bench/out' },
+    seed: { type: 'string', default: '7' },
+    threads: { type: 'string', default: '2' },
+    'memory-limit': { type: 'string', default: '1.5GB' },
+  },
+});
+const threads = Number(values.threads);
+const log = (s: string) => process.stderr.write(s + '\n');
+
+interface Timing {
+  wall_seconds: number;
+  cpu_seconds: number;
+  load_1m: number;
+  rows: number;
+}
+
+async function timed(name: string, f: () => Promise<{ rows: unknown[] } | void>): Promise<Timing> {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const r = await f();
+  const c = process.cpuUsage(c0);
+  const t: Timing = { wall_seconds: round((performance.now() - t0) / 1000), cpu_seconds: round((c.user + c.system) / 1e6), load_1m: round(loadavg()[0]!), rows: r ? r.rows.length : 0 };
+  log(`${name.padEnd(44)} wall ${t.wall_seconds.toFixed(2)} s  cpu ${t.cpu_seconds.toFixed(2)} s  load ${t.load_1m.toFixed(1)}  rows ${t.rows}`);
+  return t;
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+async function openWorld(): Promise<{ store: Store; people: number | null; cohortsFile: string | null }> {
+  if (values.db) return { store: await openDatabase(resolve(values.db), { threads, memoryLimit: values['memory-limit'] }), people: null, cohortsFile: null };
+  const people = Number(values.people);
+  const out = resolve(values.out!);
+  const worldDir = join(out, `world-${people}-${values.seed}`);
+  const summaryFile = join(worldDir, 'summary.json');
+  let world: WorldSummary;
+  if (existsSync(summaryFile)) {
+    const saved = JSON.parse(readFileSync(summaryFile, 'utf8')) as WorldSummary;
+    world = { ...saved, files: saved.files.map((f) => resolve(worldDir, f)), cohorts_file: resolve(worldDir, saved.cohorts_file) };
+  } else {
+    mkdirSync(out, { recursive: true });
+    world = await generateWorld({ people, seed: Number(values.seed), out: worldDir, shardSize: 250_000 });
+  }
+  const dbFile = join(out, `metrics-${people}.duckdb`);
+  rmSync(dbFile, { force: true });
+  rmSync(dbFile + '.wal', { force: true });
+  const store = await openDatabase(dbFile, { threads, memoryLimit: values['memory-limit'] });
+  await timed('ingest (incl. derive of spells and places)', async () => {
+    await ingestFiles(store, world.files, { format: 'pdl', cohortFiles: [world.cohorts_file], now: world.snapshot_date });
+  });
+  return { store, people, cohortsFile: world.cohorts_file };
+}
+
+const { store, people, cohortsFile } = await openWorld();
+const cohorts = selectCohorts(cohortsFile ? `bigtech15,${cohortsFile}` : 'bigtech15');
+const [count] = await store.all<{ n: number }>('SELECT count(*) AS n FROM people');
+const results: Record<string, unknown> = {
+  people: count?.n ?? people,
+  threads,
+  node: process.version,
+  date: new Date().toISOString(),
+  targets: { metric_seconds_at_2m_profiles: 3, bootstrap_b200_seconds: 10 },
+};
+const m: Record<string, Timing> = {};
+// a database derived before spells moved into derive builds them here (once)
+m.spells_if_missing = await timed('spells and places (only if derive did not)', async () => {
+  await ensureSpells(store);
+  await ensurePlaceMap(store);
+});
+await trend(store, { bootstrap: { replicates: 0 } }, cohorts); // warm the buffer cache once
+const B = { replicates: 200 };
+m.headcount = await timed('headcount', () => trend(store, { bootstrap: B }, cohorts));
+m.headcount_no_bootstrap = await timed('headcount, B = 0', () => trend(store, { bootstrap: { replicates: 0 } }, cohorts));
+m.headcount_by_cohort_base = await timed('headcount --by cohort --base 2019', () => trend(store, { by: ['cohort'], base: 2019, bootstrap: B }, cohorts));
+m.headcount_by_seniority = await timed('headcount --by seniority', () => trend(store, { by: ['seniority'], bootstrap: B }, cohorts));
+m.departures_company_quarter = await timed('departures --by company --grain quarter', () =>
+  trend(store, { by: ['company'], grain: 'quarter', bootstrap: B, figures: ['departures', 'departures_yoy', 'attrition_rate'] }, cohorts),
+);
+m.departures_company_quarter_no_bootstrap = await timed('departures --by company --grain quarter, B = 0', () =>
+  trend(store, { by: ['company'], grain: 'quarter', bootstrap: { replicates: 0 }, figures: ['departures', 'departures_yoy', 'attrition_rate'] }, cohorts),
+);
+m.trend_company_quarter_all_figures = await timed('trend --by company --grain quarter, all figures', () => trend(store, { by: ['company'], grain: 'quarter', bootstrap: B }, cohorts));
+m.retention_by_company = await timed('retention --by company', () => retention(store, { by: ['company'] }, cohorts));
+m.flows_top20 = await timed('flows --top 20', () => flows(store, { top: 20, bootstrap: B }, cohorts));
+m.flows_matrix_cohort = await timed('flows --matrix --level cohort', () => flows(store, { top: 0, level: 'cohort', bootstrap: B }, cohorts));
+m.tenure_by_function = await timed('tenure --by function', () => tenure(store, { by: ['function'] }, cohorts));
+m.geography_metro = await timed('geography', () => geography(store, { bootstrap: B }, cohorts));
+await store.close();
+results.metrics = m;
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/metrics.json', JSON.stringify(results, null, 2) + '\n');
+log('wrote bench/results/metrics.json');
