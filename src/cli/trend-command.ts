@@ -1,5 +1,7 @@
 /** The shared body of the period commands (headcount, departures): options → trend → output. */
 import { parseGrain, parseGroupDims, selectCohorts, trend, DEFAULT_COHORTS, type TrendFigure } from '../api.js';
+import { buildWeights, readOfficialTotals, weightingNote } from '../metrics/weights.js';
+import { WEIGHTED_FIGURES } from '../metrics/trend.js';
 import { putEstimate, renderMetric, type FigureColumn, type FlatRow } from '../present/index.js';
 import { intOption, parseCommand, printHelp } from './args.js';
 import { openExisting, outputFormat } from './common.js';
@@ -14,7 +16,7 @@ export interface TrendCommand {
 }
 
 export async function runTrendCommand(cmd: TrendCommand, argv: string[]): Promise<number> {
-  const { values, help } = parseCommand(argv, { ...METRIC_OPTIONS, grain: { type: 'string' }, base: { type: 'string' }, totals: { type: 'boolean' } });
+  const { values, help } = parseCommand(argv, { ...METRIC_OPTIONS, grain: { type: 'string' }, base: { type: 'string' }, totals: { type: 'boolean' }, weights: { type: 'string' } });
   if (help) return printHelp(cmd.help);
   const by = parseGroupDims(values.by ?? '');
   const format = outputFormat(values.format);
@@ -22,14 +24,17 @@ export async function runTrendCommand(cmd: TrendCommand, argv: string[]): Promis
   const stats = parseStats(values);
   const cohorts = selectCohorts(values.cohorts ?? DEFAULT_COHORTS);
   const base = values.base === undefined ? undefined : intOption('base', values.base, 0);
+  const totals = values.weights === undefined ? undefined : readOfficialTotals(values.weights);
   const store = await openExisting(values.db);
   try {
+    const weighting = totals ? await buildWeights(store, totals) : undefined;
     const figures = cmd.figures.filter((f) => base !== undefined || !f.key.endsWith('_vs_base'));
     const result = await trend(
       store,
       {
         by, grain: parseGrain(values.grain), base, filters, totals: values.totals === true, minCell: stats.minCell, bootstrap: stats.bootstrap,
         figures: figures.map((f) => f.key),
+        ...(weighting ? { weights: weighting.spec } : {}),
       },
       cohorts,
     );
@@ -37,11 +42,18 @@ export async function runTrendCommand(cmd: TrendCommand, argv: string[]): Promis
       process.stdout.write(result.sql + '\n');
       return 0;
     }
+    // weighted figures sit beside their unweighted twins: `hires`, `hires_weighted`
+    const weightedOf = new Set<string>(WEIGHTED_FIGURES);
+    const columns = figures.flatMap((f) => (weighting && weightedOf.has(f.key) ? [f, { ...f, key: `${f.key}_weighted`, header: `${f.header} (w)` }] : [f]));
     const rows = result.rows.map((r) => {
       const row: FlatRow = {};
       for (const d of by) row[d] = r.total ? '(total)' : (r.group[d] ?? null);
       row.period = r.period;
-      for (const f of figures) putEstimate(row, f.key, r.figures[f.key]);
+      for (const f of figures) {
+        putEstimate(row, f.key, r.figures[f.key]);
+        const w = r.weighted?.[f.key];
+        if (weighting && weightedOf.has(f.key)) putEstimate(row, `${f.key}_weighted`, w ?? { value: null, lo: null, hi: null });
+      }
       for (const [key, col] of cmd.counts) row[col] = r.people[key];
       return row;
     });
@@ -49,10 +61,13 @@ export async function runTrendCommand(cmd: TrendCommand, argv: string[]): Promis
       format,
       definition: result.definition,
       metric: cmd.name,
-      parameters: { ...result.parameters, grain: result.query.grain, from: result.query.from, to: result.query.to, base: base ?? null, filters },
-      notes: result.notes,
+      parameters: {
+        ...result.parameters, grain: result.query.grain, from: result.query.from, to: result.query.to, base: base ?? null, filters,
+        ...(weighting ? { weights: { file: values.weights, by: 'soc_major', trim: weighting.stratification.trim, strata: weighting.stratification.strata } } : {}),
+      },
+      notes: weighting ? [...result.notes, weightingNote(weighting.stratification)] : result.notes,
       dims: [...by, 'period', ...cmd.counts.map(([, c]) => c)],
-      figures,
+      figures: columns,
       rows,
     });
     process.stdout.write(out.stdout);

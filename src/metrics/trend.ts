@@ -17,6 +17,7 @@ import type { Cohort } from '../resolve/index.js';
 import { ensureCohortMembers } from './cohort-members.js';
 import { monthsPer, periodLabel, periodsOfYears, periodsPerYear, type Grain } from './grain.js';
 import { scopeSql, type GroupDim, type MetricFilters } from './metric-scope.js';
+import { personWeightsSql, type WeightSpec } from './weights.js';
 import { ensurePlaceMap, ensureSpells } from './spells.js';
 
 export interface TrendQuery {
@@ -30,11 +31,15 @@ export interface TrendQuery {
   base?: number;
   filters: MetricFilters;
   cohortSet?: string;
+  /** Post-stratified weights: weighted figures beside the unweighted (`TrendRow.weighted`). */
+  weights?: WeightSpec;
 }
 
 /** Per-person contribution components, in vector order. */
 export const COMPONENTS = ['hires', 'new_grad_hires', 'departures', 'headcount', 'hires_prev', 'departures_prev', 'headcount_prev', 'hires_base', 'departures_base', 'headcount_base'] as const;
 const W = COMPONENTS.length;
+/** Weighted components appended to a vector when weighted: w × these components. */
+const WEIGHTED_OF = [0, 1, 2, 3, 6] as const;
 
 /**
  * SQL: one row per (group, period, distinct contribution vector) with `n` people, in one pass
@@ -82,26 +87,31 @@ export function trendSql(d: Dialect, q: TrendQuery): string {
     field(2, 0), field(2, 2), `least(${field(2, 3)}, 1)`,
   ].map((c, i) => `${c} AS c${i}`);
   const where = ['s.stop_m >= s.start_m', ...scope.where];
+  // weighted: each person's weight rides along as one more grouping column
+  const w = q.weights ? ', w' : '';
+  const pw = q.weights ? `pw AS (${personWeightsSql(d, q.weights)}), ` : '';
+  const from = q.weights ? `${scope.from}\nLEFT JOIN pw ON pw.pid = s.pid` : scope.from;
+  const cols = [...scope.select, 's.pid', 's.start_m', 's.stop_m', 's.departed', 's.new_grad', ...(q.weights ? ['coalesce(pw.w, 1) AS w'] : [])].join(', ');
   const general = (from: string) => `e AS (
-  SELECT ${g}pid, p, CASE WHEN p = ${per('start_m')} THEN CASE WHEN new_grad THEN ${1 + F} ELSE 1 END ELSE 0 END
+  SELECT ${g}pid${w}, p, CASE WHEN p = ${per('start_m')} THEN CASE WHEN new_grad THEN ${1 + F} ELSE 1 END ELSE 0 END
            + CASE WHEN departed AND p = ${per('stop_m')} THEN ${F ** 2} ELSE 0 END
            + CASE WHEN p * ${L} + ${L - 1} BETWEEN start_m AND stop_m THEN ${F ** 3} ELSE 0 END AS code
   FROM (SELECT *, ${d.expandRange(`greatest(${per('start_m')}, ${first})`, `least(${per('stop_m')}, ${last}) + 1`)} AS p FROM ${from}) x
   WHERE ${needed}
 ), t AS (
-  SELECT ${g}pid, code, ${target} AS tp, ${role} AS r
+  SELECT ${g}pid${w}, code, ${target} AS tp, ${role} AS r
   FROM (SELECT *, ${d.expandRange('0', roles)} AS j FROM e) y
 ), v AS (
-  SELECT ${g}tp AS p, pid, ${sums.join(', ')}
-  FROM t WHERE tp BETWEEN ${lo} AND ${hi} GROUP BY ${g}tp, pid
+  SELECT ${g}tp AS p, pid${w}, ${sums.join(', ')}
+  FROM t WHERE tp BETWEEN ${lo} AND ${hi} GROUP BY ${g}tp, pid${w}
 )`;
-  const merged = `SELECT ${g}p, ${comps.join(', ')}, n FROM (
-  SELECT ${g}p, k0, k1, k2, count(*) AS n FROM v GROUP BY ${g}p, k0, k1, k2
-) w`;
+  const merged = `SELECT ${g}p${w}, ${comps.join(', ')}, n FROM (
+  SELECT ${g}p${w}, k0, k1, k2, count(*) AS n FROM v GROUP BY ${g}p${w}, k0, k1, k2
+) vv`;
   if (hasBase) {
-    return `WITH s AS (
-  SELECT ${[...scope.select, 's.pid', 's.start_m', 's.stop_m', 's.departed', 's.new_grad'].join(', ')}
-  FROM ${scope.from}
+    return `WITH ${pw}s AS (
+  SELECT ${cols}
+  FROM ${from}
   WHERE ${where.join(' AND ')}
 ), ${general('s')}
 ${merged}
@@ -117,10 +127,10 @@ ORDER BY ${g}p`;
   ].map((c, i) => `${c} AS c${i}`);
   const cs = COMPONENTS.map((_, i) => `c${i}`).join(', ');
   const partition = [...scope.keys, 'pid'].join(', ');
-  return `WITH s AS (
+  return `WITH ${pw}s AS (
   SELECT *, count(*) OVER (PARTITION BY ${partition}) AS spells_here FROM (
-    SELECT ${[...scope.select, 's.pid', 's.start_m', 's.stop_m', 's.departed', 's.new_grad'].join(', ')}
-    FROM ${scope.from}
+    SELECT ${cols}
+    FROM ${from}
     WHERE ${[...where, `${per('s.stop_m')} >= ${lo - 1}`, `${per('s.start_m')} <= ${hi}`].join(' AND ')}
   ) s0
 ), several AS (SELECT * FROM s WHERE spells_here > 1
@@ -128,10 +138,10 @@ ORDER BY ${g}p`;
 SELECT * FROM (
   ${merged}
   UNION ALL
-  SELECT ${g}p, ${cs}, count(*) AS n FROM (
-    SELECT ${g}p, ${own.join(', ')}
+  SELECT ${g}p${w}, ${cs}, count(*) AS n FROM (
+    SELECT ${g}p${w}, ${own.join(', ')}
     FROM (SELECT *, ${d.expandRange(`greatest(${per('start_m')}, ${lo})`, `least(${per('stop_m')} + 1, ${hi}) + 1`)} AS p FROM s WHERE spells_here = 1) x
-  ) o GROUP BY ${g}p, ${cs}
+  ) o GROUP BY ${g}p${w}, ${cs}
 ) r
 ORDER BY ${g}p`;
 }
@@ -145,6 +155,8 @@ export interface TrendRow {
   /** The period ends after the latest profile update: its counts are partial. */
   partial?: boolean;
   figures: Record<TrendFigure, Estimate>;
+  /** With weights: the weighted figures (WEIGHTED_FIGURES), hidden where the unweighted are. */
+  weighted?: Partial<Record<TrendFigure, Estimate>>;
   /** People each count rests on (after suppression: null where hidden). */
   people: Record<'hires' | 'new_grad_hires' | 'departures' | 'headcount' | 'headcount_start', number | null>;
 }
@@ -168,6 +180,8 @@ export interface TrendOptions {
   bootstrap?: Partial<BootstrapOptions>;
   /** Figures to compute (default all); the others are null. A command asks for what it prints. */
   figures?: readonly TrendFigure[];
+  /** Post-stratified weights (src/metrics/weights.ts `buildWeights`): adds `weighted` to each row. */
+  weights?: WeightSpec;
 }
 
 export interface TrendResult {
@@ -209,16 +223,16 @@ export async function trend(store: Store, o: TrendOptions, cohorts: readonly Coh
   const latest = await latestUpdate(store);
   const to = o.to ?? filters.to ?? lastCompleteYear(latest);
   const from = o.from ?? filters.from ?? to - 5;
-  const query: TrendQuery = { metric: 'trend', by, grain: o.grain ?? 'year', from, to, base: o.base, filters };
+  const query: TrendQuery = { metric: 'trend', by, grain: o.grain ?? 'year', from, to, base: o.base, filters, ...(o.weights ? { weights: o.weights } : {}) };
   if (by.includes('cohort') || filters.cohort) query.cohortSet = await ensureCohortMembers(store, cohorts);
   if (scopeSql(store.dialect, by, filters, query.cohortSet).needsPlaces) await ensurePlaceMap(store);
   const boot: BootstrapOptions = { ...DEFAULT_BOOTSTRAP, ...o.bootstrap };
   const minCell = o.minCell ?? DEFAULT_MIN_CELL;
   const sql = trendSql(store.dialect, query);
-  const cells = collect(await store.all<Record<string, unknown>>(sql), by, false);
+  const cells = collect(await store.all<Record<string, unknown>>(sql), by, false, !!o.weights);
   if (o.totals && by.length) {
     const totalSql = trendSql(store.dialect, { ...query, by: [] });
-    cells.push(...collect(await store.all<Record<string, unknown>>(totalSql), [], true));
+    cells.push(...collect(await store.all<Record<string, unknown>>(totalSql), [], true, !!o.weights));
   }
   // suppression first: a hidden figure (most cells of a fine table) costs no replicates
   const plan = suppress(cells, minCell, o.totals === true && by.length > 0);
@@ -241,7 +255,7 @@ export async function trend(store: Store, o: TrendOptions, cohorts: readonly Coh
   return { definition: DEFINITIONS.version, query, sql, rows, notes, parameters: { level: boot.level, replicates: boot.replicates, seed: boot.seed, minCell } };
 }
 
-function collect(raw: Record<string, unknown>[], by: readonly GroupDim[], total: boolean): Cell[] {
+function collect(raw: Record<string, unknown>[], by: readonly GroupDim[], total: boolean, weighted: boolean): Cell[] {
   const cells = new Map<string, Cell>();
   for (const r of raw) {
     const group = Object.fromEntries(by.map((b) => [b, r[`g_${b}`] as string | number | boolean | null]));
@@ -251,6 +265,7 @@ function collect(raw: Record<string, unknown>[], by: readonly GroupDim[], total:
     if (!c) cells.set(key, (c = { key, group, total, p, patterns: [], people: [], index: new Map() }));
     // equal vectors from different branches of the SQL are one pattern: fewer draws
     const v = COMPONENTS.map((_, i) => Number(r[`c${i}`]));
+    if (weighted) v.push(...WEIGHTED_OF.map((i) => Number(r.w) * v[i]!));
     const vk = v.join(',');
     const same = c.index.get(vk);
     if (same) same.n += Number(r.n);
@@ -265,7 +280,8 @@ function collect(raw: Record<string, unknown>[], by: readonly GroupDim[], total:
 }
 
 function figures(c: Cell, q: TrendQuery, boot: BootstrapOptions, show: (f: TrendFigure) => boolean): TrendRow {
-  const boots = new CellBootstrap(c.patterns, W, c.key, boot);
+  const weighted = q.weights !== undefined;
+  const boots = new CellBootstrap(c.patterns, weighted ? W + WEIGHTED_OF.length : W, c.key, boot);
   const t = boots.total;
   const hasBase = q.base !== undefined;
   const est = (f: TrendFigure, op: 'sum' | 'ratio' | 'change', a: number, y?: number): Estimate => (show(f) ? boots.intervalOf(op, a, y) : none());
@@ -291,12 +307,32 @@ function figures(c: Cell, q: TrendQuery, boot: BootstrapOptions, show: (f: Trend
     total: c.total,
     period: periodLabel(c.p, q.grain),
     figures: f,
+    ...(weighted ? { weighted: weightedFigures(boots, show) } : {}),
     people: { hires: pp[0]!, new_grad_hires: pp[1]!, departures: pp[2]!, headcount: pp[3]!, headcount_start: pp[6]! },
   };
 }
 
 /** Figures not shown for a period that ends after the latest update. */
 const LATE_HIDDEN = new Set<TrendFigure>(['headcount', 'headcount_change', 'headcount_vs_base', 'hires_yoy', 'hires_vs_base', 'departures_yoy', 'departures_vs_base']);
+
+/** Figures that have a weighted version. */
+export const WEIGHTED_FIGURES = ['hires', 'new_grad_share', 'departures', 'headcount', 'headcount_start', 'headcount_change', 'hiring_rate', 'attrition_rate'] as const satisfies readonly TrendFigure[];
+
+/** Weighted figures: sums of w × the person's components (10 + i = w × WEIGHTED_OF[i]); bootstrap CIs throughout. */
+function weightedFigures(b: CellBootstrap, show: (f: TrendFigure) => boolean): Partial<Record<TrendFigure, Estimate>> {
+  const [h, ng, dep, hc, hcStart] = [W, W + 1, W + 2, W + 3, W + 4];
+  const est = (f: TrendFigure, op: 'sum' | 'ratio' | 'change', a: number, y?: number) => (show(f) ? b.intervalOf(op, a, y) : none());
+  return {
+    hires: est('hires', 'sum', h),
+    new_grad_share: est('new_grad_share', 'ratio', ng, h),
+    departures: est('departures', 'sum', dep),
+    headcount: est('headcount', 'sum', hc),
+    headcount_start: est('headcount_start', 'sum', hcStart),
+    headcount_change: est('headcount_change', 'change', hc, hcStart),
+    hiring_rate: est('hiring_rate', 'ratio', h, hcStart),
+    attrition_rate: est('attrition_rate', 'ratio', dep, hcStart),
+  };
+}
 
 const none = (): Estimate => ({ value: null, lo: null, hi: null });
 

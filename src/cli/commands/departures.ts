@@ -15,6 +15,8 @@ options:
   --grain G        year (default), quarter or month
   --base YEAR      also show change against this year
   --totals         add a total row per period (complementary suppression applies)
+  --weights FILE   official totals by SOC major group (BLS OEWS national CSV, or group,total):
+                   weighted figures beside the unweighted, post-stratified by current title
 ${METRIC_HELP}
 
 definitions: docs/metrics.md (departure, attrition rate)`;
