@@ -99,3 +99,15 @@ test('the same path as another snapshot is refused', async () => {
   await assert.rejects(ingestFiles(store, [files.s1], { format: 'pdl', now: '2025-01-31', snapshot: '2025-01-31' }), /invalid --snapshot/);
   await store.close();
 });
+
+test('the API serves the change feed, filtered by kind', async () => {
+  const { createApp } = await import('../src/present/server/index.js');
+  const { store } = await ingested();
+  const app = await createApp(store, { cohorts: [], log: () => {} });
+  const res = await app.request('/api/v1/changes?kind=started&since=2024-12-31');
+  assert.equal(res.status, 200);
+  const body = (await res.json()) as { rows: { person_id: string; kind: string; company: string }[] };
+  assert.deepEqual(body.rows.map((r) => [r.person_id, r.kind, r.company]), [['a', 'started', 'Beta Co']]);
+  assert.equal((await app.request('/api/v1/changes?kind=hired')).status, 400);
+  await store.close();
+});

@@ -11,12 +11,13 @@ import { hiresEntry, newGradShareEntry } from './hires-entry.js';
 import { coverage, coverageEntry, quarantineEntry, quarantineReasons, type CoverageFigure } from './coverage-entry.js';
 import { dataAsOf } from './data-as-of.js';
 import { flowsEntry, headcountEntry, retentionEntry } from './suite-entries.js';
+import { changesEntry } from './changes-entry.js';
 
 /** Product version named beside the definition version in every output. */
 export const PRODUCT = 'talentflow 0.1.0';
 
 /** Every registered metric, in the order surfaces list them. */
-export const METRICS: readonly MetricEntry[] = [hiresEntry, newGradShareEntry, retentionEntry, flowsEntry, headcountEntry, coverageEntry, quarantineEntry];
+export const METRICS: readonly MetricEntry[] = [hiresEntry, newGradShareEntry, retentionEntry, flowsEntry, headcountEntry, coverageEntry, quarantineEntry, changesEntry];
 
 /** The entry named `name`; an unknown name is a user error listing the known ones. */
 export function metricEntry(name: string): MetricEntry {
