@@ -23,6 +23,8 @@ export interface HiresQuery {
   cohortSet?: string;
   /** Also group by hire month (`hire_m`): the nowcast's input (src/snapshots/nowcast.ts). */
   monthly?: boolean;
+  /** Also group by person (`pid`): the bootstrap's input (src/metrics/hires-stats.ts). */
+  perPerson?: boolean;
 }
 
 export interface HiresRow {
@@ -82,7 +84,7 @@ export function hiresSql(q: HiresQuery, d?: Dialect): string {
   if (q.to !== undefined) where.push(`h.year <= ${Math.trunc(q.to)}`);
   const joinCohorts = q.by.includes('cohort');
   if (joinCohorts && !q.cohortSet) throw new Error('grouping by cohort needs a cohort set');
-  const select = [...q.by.map((d) => `${COLUMN[d]} AS ${d}`), ...(q.monthly ? ['h.hire_m AS hire_m'] : [])];
+  const select = [...q.by.map((d) => `${COLUMN[d]} AS ${d}`), ...(q.monthly ? ['h.hire_m AS hire_m'] : []), ...(q.perPerson ? ['h.pid AS pid'] : [])];
   return [
     `SELECT ${[...select, 'count(*) AS hires'].join(', ')}`,
     'FROM hires h',
@@ -118,6 +120,7 @@ export function portableHiresSql(q: HiresQuery, d: Dialect): string {
     ...(q.by.includes('company') ? ['company_name AS company'] : []),
     ...(byTitle ? ['title_key'] : []),
     ...(byCohort ? ['company_id', 'hire_m'] : []),
+    ...(q.perPerson ? ['pid'] : []),
   ];
   let sql = [
     `SELECT ${[...facts, 'count(*) AS n'].join(', ')} FROM hires`,
@@ -137,7 +140,7 @@ export function portableHiresSql(q: HiresQuery, d: Dialect): string {
     const cohort = d.unnestInWindowOr('hire_m', 'm_cohorts', 'm_from', 'm_to', d.literal(OTHER_COHORT));
     sql = `SELECT *, ${cohort} AS cohort FROM (${sql}) AS c LEFT JOIN (${members}) AS m USING (company_id)`;
   }
-  const dims = q.by.map((dim) => (dim === 'function' ? fn : dim));
+  const dims = [...q.by.map((dim) => (dim === 'function' ? fn : dim)), ...(q.perPerson ? ['pid'] : [])];
   return [
     `SELECT ${[...dims, 'coalesce(sum(n), 0) AS hires'].join(', ')}`,
     `FROM (${sql}) AS x`,
