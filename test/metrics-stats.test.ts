@@ -90,3 +90,17 @@ test('Poisson draws have the right mean and variance for small and large lambda'
     close(s2 / n - mean * mean, lambda, lambda * 0.06);
   }
 });
+
+test('the fast interval of a sum, ratio or change equals the closure form, draw for draw', () => {
+  const patterns = [{ v: [1, 0, 1], n: 40 }, { v: [0, 1, 1], n: 25 }, { v: [2, 1, 0], n: 3 }, { v: [0, 0, 1], n: 900 }];
+  const opts = { replicates: 300, seed: 11, level: 0.9 };
+  const a = new CellBootstrap(patterns, 3, 'cell', opts);
+  const b = new CellBootstrap(patterns, 3, 'cell', opts);
+  assert.deepEqual(a.intervalOf('sum', 0), b.interval((s) => s[0]!));
+  assert.deepEqual(a.intervalOf('ratio', 0, 2), b.interval((s) => (s[2] === 0 ? null : s[0]! / s[2]!)));
+  assert.deepEqual(a.intervalOf('change', 0, 1), b.interval((s) => (s[1] === 0 ? null : s[0]! / s[1]! - 1)));
+  // asking in another order draws the same replicates
+  const c = new CellBootstrap(patterns, 3, 'cell', opts);
+  c.intervalOf('change', 0, 1);
+  assert.deepEqual(c.intervalOf('sum', 0), a.intervalOf('sum', 0));
+});

@@ -94,7 +94,7 @@ export function hiresSql(q: HiresQuery, d?: Dialect): string {
     q.by.some((d) => TITLE_DIMS.includes(d)) ? 'LEFT JOIN title_map t ON t.title_key = h.title_key' : '',
     where.length ? `WHERE ${where.join(' AND ')}` : '',
     select.length ? `GROUP BY ${select.map((_, i) => i + 1).join(', ')}` : '',
-    select.length ? `ORDER BY ${select.map((_, i) => `${i + 1} NULLS LAST`).join(', ')}` : '',
+    select.length && !q.perPerson ? `ORDER BY ${select.map((_, i) => `${i + 1} NULLS LAST`).join(', ')}` : '',
   ]
     .filter(Boolean)
     .join('\n');
@@ -145,7 +145,7 @@ export function portableHiresSql(q: HiresQuery, d: Dialect): string {
     `SELECT ${[...dims, 'coalesce(sum(n), 0) AS hires'].join(', ')}`,
     `FROM (${sql}) AS x`,
     dims.length ? `GROUP BY ${dims.join(', ')}` : '',
-    dims.length ? `ORDER BY ${dims.map((dim) => `${dim} NULLS LAST`).join(', ')}` : '',
+    dims.length && !q.perPerson ? `ORDER BY ${dims.map((dim) => `${dim} NULLS LAST`).join(', ')}` : '',
   ].filter(Boolean).join('\n');
 }
 

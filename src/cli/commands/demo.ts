@@ -9,14 +9,15 @@ import { headlineTable } from '../../present/headline-table.js';
 import { generateWorld } from '../../synth/index.js';
 import { ingestFiles, openDatabase, selectCohorts } from '../../api.js';
 import { count } from '../../present/index.js';
+import { buildReport, writeReport } from '../../present/report/index.js';
 import { intOption, parseCommand, printHelp } from '../args.js';
 import { progress, progressDone } from '../common.js';
 
 const HELP = `usage: talentflow demo [--out DIR] [--people N] [--seed S]
 
 Generate a synthetic labour market (the default scenario plants SignalFire's 2025 headline),
-ingest it into an embedded DuckDB database, and print new-grad and 2–5-year hires by cohort,
-2019–2025, with year-over-year change.
+ingest it into an embedded DuckDB database, print new-grad and 2–5-year hires by cohort,
+2019–2025, with year-over-year change, and write the HTML report.
 
 options:
   --out DIR     where the world and the database go (default ./talentflow-demo)
@@ -40,7 +41,6 @@ export async function run(argv: string[]): Promise<number> {
     people,
     seed: intOption('seed', values.seed, 1),
     out: world,
-    gzip: true,
     onProgress: (done, total) => say(`generating the world ${bar(done / total)} ${count(done)}/${count(total)} people`),
   });
   const generated = performance.now();
@@ -55,6 +55,8 @@ export async function run(argv: string[]): Promise<number> {
     });
     const cohorts = selectCohorts(`bigtech15,${summary.cohorts_file}`);
     const cells = await headline(store, cohorts, { from: 2019, to: 2025 });
+    say('writing the report');
+    const report = await writeReport(await buildReport(store, { cohorts, now: summary.snapshot_date, from: 2015 }), join(out, 'report'));
     progressDone();
     const secs = (t: number) => `${((t - started) / 1000).toFixed(1)} s`;
     const lines = [
@@ -68,6 +70,7 @@ export async function run(argv: string[]): Promise<number> {
         `${count(ingest.database.hires)} hires.`,
       `2025 is partial (the world is observed on ${summary.snapshot_date}). Definitions: docs/definitions.md.`,
       '',
+      `report (HTML, tables as CSV)                 ${report.html}`,
       `world (PDL JSONL, truth.json, cohorts.yaml)  ${world}`,
       `database                                     ${dbFile}`,
       `generated in ${secs(generated)}, all done in ${secs(performance.now())}`,
@@ -75,6 +78,7 @@ export async function run(argv: string[]): Promise<number> {
       'next:',
       `  npx talentflow hires --db ${dbFile} --by cohort,year,band --cohorts bigtech15,${summary.cohorts_file}`,
       `  npx talentflow quarantine --db ${dbFile}`,
+      `  npx talentflow serve --db ${dbFile} --cohorts bigtech15,${summary.cohorts_file}`,
       '',
     ];
     process.stdout.write(lines.join('\n'));

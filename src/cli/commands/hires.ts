@@ -6,6 +6,7 @@ import type { Cohort } from '../../resolve/index.js';
 import { intOption, parseCommand, printHelp } from '../args.js';
 import { parseRollup } from '../../resolve/index.js';
 import { openExisting, outputFormat } from '../common.js';
+import { HIRES_STAT_HELP, HIRES_STAT_OPTIONS, printHiresStats, wantsHiresStats } from '../hires-stats-command.js';
 
 const HELP = `usage: talentflow hires --by DIMS [--from YEAR] [--to YEAR] [--cohorts LIST] [--format table|json|csv]
 
@@ -27,6 +28,7 @@ options:
   --nowcast        divide recent counts by the completeness curve from snapshots (reporting lag),
                    with a 95% band; periods with a month under 90% complete are provisional
                    (columns nowcast, nowcast_lo, nowcast_hi, completeness, provisional; docs/snapshots.md)
+${HIRES_STAT_HELP}
   --db FILE        database file (default ./talentflow.duckdb)
 
 definitions: docs/definitions.md (hire, experience band, new grad, YoY)`;
@@ -42,6 +44,7 @@ export async function run(argv: string[]): Promise<number> {
     explain: { type: 'boolean' },
     nowcast: { type: 'boolean' },
     db: { type: 'string' },
+    ...HIRES_STAT_OPTIONS,
   });
   if (help) return printHelp(HELP);
   const by = parseDims(values.by ?? 'cohort,year');
@@ -52,6 +55,7 @@ export async function run(argv: string[]): Promise<number> {
   const store = await openExisting(values.db);
   try {
     if (values.nowcast && !values.explain) return await printNowcast(store, { by, from, to }, cohorts, format);
+    if (wantsHiresStats(values) && !values.explain) return await printHiresStats(store, { by, from, to }, cohorts, format, values);
     const result = await hires(store, { by, from, to }, cohorts);
     if (values.explain) {
       process.stdout.write(result.sql + '\n');

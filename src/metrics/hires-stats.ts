@@ -1,0 +1,111 @@
+/**
+ * The hires metric with its statistics (`talentflow hires --ci/--bootstrap/--min-cell`): the
+ * same rows as `hires`, plus a bootstrap CI over people for each count and its YoY change, and
+ * small cells suppressed. Only keys are added (`hires_lo`, `hires_hi`, `yoy_lo`, `yoy_hi`,
+ * `people`); a suppressed row is left out, and a note says how many.
+ *
+ * The engine returns, per group and year, each distinct per-person vector (hires this year,
+ * hires the year before) with its number of people (src/analyze/bootstrap.ts): the query runs
+ * once, whatever B.
+ */
+import type { Dialect, Store } from '../engines/engine.js';
+import { CellBootstrap, DEFAULT_BOOTSTRAP, type BootstrapOptions, type PatternRow } from '../analyze/bootstrap.js';
+import { DEFAULT_MIN_CELL, suppressionNote } from '../analyze/suppress-cells.js';
+import type { Cohort } from '../resolve/index.js';
+import { hires, hiresSql, type HireDim, type HiresQuery, type HiresResult, type HiresRow } from './hires.js';
+
+export interface HiresStats {
+  /** Suppress groups with fewer than this many hired people (default 10). */
+  minCell?: number;
+  bootstrap?: Partial<BootstrapOptions>;
+}
+
+export interface HiresStatRow extends HiresRow {
+  hires_lo: number | null;
+  hires_hi: number | null;
+  yoy_lo?: number | null;
+  yoy_hi?: number | null;
+  /** People hired in the cell (the n the count rests on). */
+  people: number;
+}
+
+export interface HiresStatResult extends Omit<HiresResult, 'rows'> {
+  rows: HiresStatRow[];
+  /** The per-person pattern SQL behind the intervals. */
+  patternSql: string;
+  notes: string[];
+  parameters: { level: number; replicates: number; seed: number; minCell: number };
+}
+
+/**
+ * SQL: per group and year, each distinct (hires this year, hires the year before) per person,
+ * with `n` people. Without `year` grouped, the second component is 0.
+ */
+export function hiresPatternSql(q: HiresQuery, d: Dialect): string {
+  const inner = hiresSql({ ...q, perPerson: true, monthly: false }, d);
+  const others = q.by.filter((b) => b !== 'year').map((b) => d.ident(b));
+  const g = others.map((o) => `${o}, `).join('');
+  if (!q.by.includes('year')) {
+    return `SELECT ${g}hires AS h0, 0 AS h1, count(*) AS n FROM (${inner}) AS c GROUP BY ${g}hires`;
+  }
+  // each person-year row counts for its year (j = 0) and, as the previous year, for the next (j = 1)
+  return `SELECT ${g}year, h0, h1, count(*) AS n FROM (
+  SELECT ${g}year + j AS year, pid, sum(CASE WHEN j = 0 THEN hires ELSE 0 END) AS h0, sum(CASE WHEN j = 1 THEN hires ELSE 0 END) AS h1
+  FROM (SELECT *, ${d.expandRange('0', '2')} AS j FROM (${inner}) AS c) AS x
+  GROUP BY ${g}year + j, pid
+) AS y GROUP BY ${g}year, h0, h1`;
+}
+
+const keyOf = (r: Record<string, unknown>, dims: readonly HireDim[]) => JSON.stringify(dims.map((b) => r[b] ?? null));
+
+/** Run `hires` and add intervals and suppression. */
+export async function hiresWithStats(store: Store, q: Omit<HiresQuery, 'metric' | 'cohortSet'>, cohorts: readonly Cohort[], stats: HiresStats = {}): Promise<HiresStatResult> {
+  const base = await hires(store, q, cohorts);
+  const boot: BootstrapOptions = { ...DEFAULT_BOOTSTRAP, ...stats.bootstrap };
+  const minCell = stats.minCell ?? DEFAULT_MIN_CELL;
+  const patternSql = hiresPatternSql(base.query, store.dialect);
+  const cells = new Map<string, PatternRow[]>();
+  for (const r of await store.all<Record<string, unknown>>(patternSql)) {
+    const k = keyOf(r, q.by);
+    const list = cells.get(k) ?? [];
+    list.push({ v: [Number(r.h0), Number(r.h1)], n: Number(r.n) });
+    cells.set(k, list);
+  }
+  const byYear = q.by.includes('year');
+  const rows: HiresStatRow[] = [];
+  let hidden = 0;
+  let hiddenYoy = 0;
+  for (const row of base.rows) {
+    const k = keyOf(row as unknown as Record<string, unknown>, q.by);
+    const patterns = cells.get(k) ?? [];
+    const people = patterns.reduce((s, p) => s + (p.v[0]! > 0 ? p.n : 0), 0);
+    const before = patterns.reduce((s, p) => s + (p.v[1]! > 0 ? p.n : 0), 0);
+    if (people > 0 && people < minCell) {
+      hidden++;
+      continue;
+    }
+    const b = new CellBootstrap(patterns, 2, `hires|${k}`, boot);
+    const h = b.intervalOf('sum', 0);
+    const out: HiresStatRow = { ...row, hires_lo: h.lo, hires_hi: h.hi, people };
+    if (byYear) {
+      // a change against a hidden previous year would give it back: hidden too
+      if (before > 0 && before < minCell) {
+        out.yoy = null;
+        out.prev_hires = null;
+        out.yoy_lo = null;
+        out.yoy_hi = null;
+        hiddenYoy++;
+      } else {
+        const y = b.intervalOf('change', 0, 1);
+        out.yoy_lo = y.lo;
+        out.yoy_hi = y.hi;
+      }
+    }
+    rows.push(out);
+  }
+  const notes: string[] = [];
+  const note = suppressionNote({ hidden: new Set(), hiddenTotals: new Set(), primary: hidden, complementary: 0, minCell });
+  if (note) notes.push(note.replace(/cells? with/, (m) => m.replace('cell', 'group')));
+  if (hiddenYoy) notes.push(`${hiddenYoy} YoY change${hiddenYoy === 1 ? '' : 's'} hidden: the previous year has fewer than ${minCell} people`);
+  return { ...base, rows, patternSql, notes, parameters: { level: boot.level, replicates: boot.replicates, seed: boot.seed, minCell } };
+}

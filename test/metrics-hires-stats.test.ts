@@ -1,0 +1,50 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { hires } from '../src/api.js';
+import { hiresPatternSql, hiresWithStats } from '../src/metrics/hires-stats.js';
+import { duckdbDialect } from '../src/engines/duckdb/index.js';
+import { person, world } from './helpers/people.js';
+
+const hireAt = (id: string, company: string, start: string) => person({ id, grad: '2010-06', jobs: [[company, 'Engineer', start, null]] });
+
+test('hires with statistics keeps the plain keys and adds intervals; YoY and its CI rest on people', async () => {
+  const { store } = await world([
+    ...Array.from({ length: 12 }, (_, i) => hireAt(`a${i}`, 'Acme', '2023-03')),
+    ...Array.from({ length: 14 }, (_, i) => hireAt(`b${i}`, 'Acme', '2024-03')),
+    // one person hired twice by Acme in 2024 (a boomerang after 3+ months away): 2 hires, 1 person
+    person({ id: 'c', grad: '2010-06', jobs: [['Acme', 'Engineer', '2024-01', '2024-02'], ['Globex', 'Engineer', '2024-03', '2024-06'], ['Acme', 'Engineer', '2024-11', null]] }),
+    ...Array.from({ length: 3 }, (_, i) => hireAt(`t${i}`, 'Tiny', '2024-03')),
+  ]);
+  const plain = await hires(store, { by: ['company', 'year'], from: 2024 }, []);
+  const r = await hiresWithStats(store, { by: ['company', 'year'], from: 2024 }, [], { bootstrap: { replicates: 400 } });
+  const acme = r.rows.find((x) => x.company === 'Acme' && x.year === 2024)!;
+  const before = plain.rows.find((x) => x.company === 'Acme' && x.year === 2024)!;
+  assert.deepEqual([acme.hires, acme.yoy, acme.prev_hires], [before.hires, before.yoy, before.prev_hires], 'the same figures as plain hires');
+  assert.deepEqual([acme.hires, acme.people], [16, 15]);
+  assert.equal(acme.yoy, 16 / 12 - 1);
+  assert.ok(acme.hires_lo! < 16 && acme.hires_hi! > 16);
+  assert.ok(acme.yoy_lo! < acme.yoy! && acme.yoy! < acme.yoy_hi!);
+  for (const k of Object.keys(before)) assert.ok(k in acme, `key ${k} kept`);
+  assert.equal(r.rows.find((x) => x.company === 'Tiny'), undefined, '3 people: never printed');
+  assert.match(r.notes.join(' '), /2 groups with fewer than 10 people hidden/, 'Tiny and Globex');
+  const globex = r.rows.find((x) => x.company === 'Globex');
+  assert.equal(globex, undefined);
+});
+
+test('a YoY change against a previous year under K people is hidden', async () => {
+  const { store } = await world([
+    ...Array.from({ length: 4 }, (_, i) => hireAt(`a${i}`, 'Acme', '2023-03')),
+    ...Array.from({ length: 11 }, (_, i) => hireAt(`b${i}`, 'Acme', '2024-03')),
+  ]);
+  const r = await hiresWithStats(store, { by: ['year'], from: 2024 }, [], { bootstrap: { replicates: 50 } });
+  assert.deepEqual([r.rows[0]?.hires, r.rows[0]?.yoy, r.rows[0]?.yoy_lo], [11, null, null]);
+  assert.match(r.notes.join(' '), /1 YoY change hidden/);
+});
+
+test('the hires pattern query groups per person and shifts each year into the next', () => {
+  const sql = hiresPatternSql({ metric: 'hires', by: ['cohort', 'year'], from: 2020, cohortSet: 'abc' }, duckdbDialect);
+  assert.match(sql, /h\.pid AS pid/);
+  assert.match(sql, /year \+ j AS year/);
+  assert.match(sql, /GROUP BY "cohort", year, h0, h1/);
+  assert.doesNotMatch(hiresPatternSql({ metric: 'hires', by: ['band'] }, duckdbDialect), /year \+ j/);
+});
