@@ -17,6 +17,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { flows, geography, ingestFiles, openDatabase, retention, selectCohorts, tenure, trend, type Store } from '../src/api.js';
 import { ensurePlaceMap, ensureSpells } from '../src/metrics/spells.js';
+import { hiresWithStats } from '../src/metrics/hires-stats.js';
 import { generateWorld, type WorldSummary } from '../src/synth/index.js';
 
 const { values } = parseArgs({
@@ -109,6 +110,8 @@ m.flows_top20 = await timed('flows --top 20', () => flows(store, { top: 20, boot
 m.flows_matrix_cohort = await timed('flows --matrix --level cohort', () => flows(store, { top: 0, level: 'cohort', bootstrap: B }, cohorts));
 m.tenure_by_function = await timed('tenure --by function', () => tenure(store, { by: ['function'] }, cohorts));
 m.geography_metro = await timed('geography', () => geography(store, { bootstrap: B }, cohorts));
+m.hires_stats_cohort_year = await timed('hires --by cohort,year --ci 0.95', () => hiresWithStats(store, { by: ['cohort', 'year'] }, cohorts, { bootstrap: B }));
+m.hires_stats_company_year = await timed('hires --by company,year --ci 0.95', () => hiresWithStats(store, { by: ['company', 'year'] }, cohorts, { bootstrap: B }));
 await store.close();
 results.metrics = m;
 mkdirSync('bench/results', { recursive: true });

@@ -19,7 +19,10 @@ export { hires, parseDims, HIRE_DIMS, type HiresRow, type HiresQuery, type HireD
 export { selectCohorts, DEFAULT_COHORTS } from './metrics/cohort-selection.js';
 export type { Store } from './engines/engine.js';
 // the metric suite (docs/metrics.md): every figure with its interval, small cells suppressed
-export { trend, trendSql, TREND_FIGURES, type TrendOptions, type TrendResult, type TrendRow, type TrendFigure, type TrendQuery } from './metrics/trend.js';
+export { trend, trendSql, TREND_FIGURES, WEIGHTED_FIGURES, type TrendOptions, type TrendResult, type TrendRow, type TrendFigure, type TrendQuery } from './metrics/trend.js';
+export { hiresWithStats, hiresPatternSql, type HiresStats, type HiresStatRow, type HiresStatResult } from './metrics/hires-stats.js';
+export { buildWeights, readOfficialTotals, personWeightsSql, type WeightSpec } from './metrics/weights.js';
+export { postStratify, DEFAULT_TRIM, type PostStratification, type Stratum } from './analyze/post-stratify.js';
 export { retention, retentionSql, DEFAULT_KS, type RetentionOptions, type RetentionResult, type RetentionRow, type RetentionQuery, type RetentionDim } from './metrics/retention.js';
 export { flows, flowsSql, FLOW_WINDOW, type FlowsOptions, type FlowsResult, type FlowRow, type FlowRatio, type FlowLevel, type FlowsQuery } from './metrics/flows.js';
 export { tenure, tenureSql, TENURE_BUCKETS, type TenureResult, type TenureRow, type TenureQuery } from './metrics/tenure.js';

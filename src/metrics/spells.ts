@@ -6,12 +6,15 @@
 import type { Store } from '../engines/engine.js';
 import { resolvePlaces, spellsSql } from '../derive/index.js';
 
+/** Whether `table` exists and has `column` (portable: no information_schema needed). */
 async function hasColumn(store: Store, table: string, column: string): Promise<boolean> {
-  const d = store.dialect;
-  const [t] = await store.all<{ n: number }>(
-    `SELECT count(*) AS n FROM information_schema.columns WHERE table_name = ${d.literal(table)} AND column_name = ${d.literal(column)}`,
-  );
-  return (t?.n ?? 0) > 0;
+  if (!(await store.tableExists(table))) return false;
+  try {
+    await store.all(`SELECT ${column} FROM ${table} WHERE 1 = 0`);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Build `spells` unless derive did (a database from before spells carried `place_key`). */

@@ -108,7 +108,8 @@ export function trendSql(d: Dialect, q: TrendQuery): string {
   const merged = `SELECT ${g}p${w}, ${comps.join(', ')}, n FROM (
   SELECT ${g}p${w}, k0, k1, k2, count(*) AS n FROM v GROUP BY ${g}p${w}, k0, k1, k2
 ) vv`;
-  if (hasBase) {
+  // the closed form needs a window count; an engine without window functions groups everyone
+  if (hasBase || !d.capabilities.windowFunctions) {
     return `WITH ${pw}s AS (
   SELECT ${cols}
   FROM ${from}
