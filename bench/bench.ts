@@ -18,7 +18,7 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'bench/out' },
     seed: { type: 'string', default: '7' },
     threads: { type: 'string', default: '2' },
-    'memory-limit': { type: 'string', default: '1.5GB' },
+    'memory-limit': { type: 'string', default: '1GB' },
   },
 });
 const people = Number(values.people);
@@ -79,8 +79,9 @@ await hires(store, { by: ['cohort', 'year', 'band'] }, cohorts);
 const querySecondsCached = seconds(t0);
 await store.close();
 
-// 4. the analyst's baseline: one hand-written SQL from the raw files to the same table
-const raw = await DuckDBStore.open(':memory:', { threads, memoryLimit: values['memory-limit'] });
+// 4. the analyst's baseline: one hand-written SQL from the raw files to the same table, with
+//    DuckDB's default memory limit (it holds every profile at once: the analyst's way)
+const raw = await DuckDBStore.open(':memory:', { threads });
 t0 = performance.now();
 const base = await raw.all<{ cohort: string; year: number; band: string; hires: number }>(baselineSql(world.files, cohorts));
 const baselineSeconds = seconds(t0);

@@ -121,3 +121,10 @@ test('a line cut short does not take the next line down with it', async () => {
   const hires = await store.all<{ person_id: string }>('SELECT person_id FROM hires ORDER BY 1');
   assert.deepEqual(hires.map((h) => h.person_id), ['b', 'c']);
 });
+
+test('a line longer than the line limit is quarantined; its neighbours are read', async () => {
+  const { summary, store } = await world([good('a'), JSON.stringify({ ...good('b'), full_name: 'x'.repeat(5_000_000) }), good('c')]);
+  assert.deepEqual([summary.accepted, summary.quarantined, summary.reasons], [2, 1, { line_too_long: 1 }]);
+  const [q] = await store.all<{ line: number }>('SELECT line FROM quarantine');
+  assert.equal(q?.line, 2);
+});

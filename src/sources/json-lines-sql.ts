@@ -81,10 +81,17 @@ CREATE OR REPLACE TEMP MACRO tf_is_object(line) AS CASE WHEN json_valid(line) TH
 CREATE OR REPLACE TEMP MACRO tf_linkedin_slug(u) AS nullif(lower(regexp_extract(u, 'linkedin\\.com/in/([^/?#\\s]+)', 1)), '');
 `;
 
+/**
+ * The longest line read (4 MiB: a career profile is a few KiB). The engine's read buffers scale
+ * with it, so it stays modest; a longer line makes the file go through `sanitizeLines`, which
+ * quarantines that line (`line_too_long`).
+ */
+export const MAX_LINE_BYTES = 4 * 1024 * 1024;
+
 /** Reads raw lines of one file; `line` is NULL for a blank line, row order is line order. */
 export function linesSource(file: string): string {
   return `read_csv(${lit(file)}, columns = {'line': 'VARCHAR'}, header = false, delim = E'\\x1f', quote = '',
-    escape = '', auto_detect = false, strict_mode = false, null_padding = true, max_line_size = 67108864)`;
+    escape = '', auto_detect = false, strict_mode = false, null_padding = true, max_line_size = ${MAX_LINE_BYTES})`;
 }
 
 /** `stage_raw` from raw lines: early reasons (blank, invalid JSON, not an object), the person
@@ -115,7 +122,7 @@ export function stageRawFastSql(f: JsonLinesFormat, file: string): string {
 SELECT NULL::VARCHAR AS early, NULL::VARCHAR AS raw, NULL::VARCHAR AS early_detail,
   ${personColumns(f, keys.map((k) => `"${k}" IS NOT NULL`).join(' OR '))}
 FROM (SELECT struct_pack(${keys.map((k) => `"${k}" := "${k}"`).join(', ')}) AS t, *
-      FROM read_json(${lit(file)}, format = 'newline_delimited', ignore_errors = true, maximum_object_size = 67108864,
+      FROM read_json(${lit(file)}, format = 'newline_delimited', ignore_errors = true, maximum_object_size = ${MAX_LINE_BYTES},
                      columns = {${columns}}))`;
 }
 

@@ -59,14 +59,14 @@ export interface LoadTarget {
 }
 
 /**
- * Load one file. When the engine refuses the file as a whole (invalid UTF-8), it is copied with
+ * Load one file. When the engine refuses the file as a whole (invalid UTF-8, an overlong line), it is copied with
  * its bad lines blanked (`sanitizeLines`) and loaded again; those lines are quarantined too.
  */
 export async function loadJsonLines(store: Store, format: JsonLinesFormat, path: string, target: LoadTarget): Promise<LoadCounts> {
   try {
     return await loadLines(store, format, path, target);
   } catch (e) {
-    if (!(e instanceof StoreError) || !/unicode|utf-8|encod/i.test(e.message)) throw e;
+    if (!(e instanceof StoreError) || !/unicode|utf-8|encod|line size|maximum_line_size|max_line_size/i.test(e.message)) throw e;
   }
   const dir = await mkdtemp(join(tmpdir(), 'talentflow-'));
   try {

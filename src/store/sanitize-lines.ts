@@ -1,5 +1,6 @@
 /**
- * The fallback for files the engine's line reader refuses as a whole (invalid UTF-8, say): copy
+ * The fallback for files the engine's line reader refuses as a whole (invalid UTF-8, a line over
+ * `MAX_LINE_BYTES`): copy
  * the file line by line, keeping every line's number — a line that is not valid UTF-8 becomes an
  * empty line in the copy and a reject here — so the engine can read the copy line by line.
  */
@@ -7,6 +8,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { createGunzip } from 'node:zlib';
 import type { Reject } from '../model/profile.js';
+import { MAX_LINE_BYTES } from '../sources/json-lines-sql.js';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -21,6 +23,10 @@ export async function sanitizeLines(path: string, out: string, label = path): Pr
   const emit = async (buf: Buffer) => {
     line++;
     let body = buf.length && buf[buf.length - 1] === 13 ? buf.subarray(0, buf.length - 1) : buf;
+    if (body.length > MAX_LINE_BYTES) {
+      rejects.push({ file: label, line, reason: 'line_too_long', detail: `${body.length} bytes, more than ${MAX_LINE_BYTES}`, raw: body.subarray(0, 4096).toString('latin1') });
+      body = Buffer.alloc(0);
+    }
     try {
       decoder.decode(body);
     } catch {
