@@ -7,6 +7,7 @@
  *   positions_raw  view: the kept records' positions;  educations_raw likewise
  *   positions      + canonical company, employment kind, effective end (ongoing → as of update)
  *   graduations    one row per completed (or assumed completed) degree
+ *   stints         full-time positions with the hire rule applied (opens a spell or not)
  *   hires          one row per hire: company, month, boomerang, experience E, band, new-grad flag
  */
 import { DEFINITIONS as D } from './definitions.js';
@@ -42,7 +43,7 @@ FROM people p JOIN record_educations re ON re.rec_id = p.pid`;
  *  update"; an end placed before its start by year-only placement is clamped to the start. */
 export function positionsSql(): string {
   return `CREATE OR REPLACE TABLE positions AS
-SELECT p.pid, p.person_id, p.idx, c.company_id, c.company_name, p.title, p.title_key, t.employment_kind,
+SELECT p.pid, p.person_id, p.idx, c.company_id, hash(c.company_id) AS cid, c.company_name, p.title, p.title_key, t.employment_kind,
        t.employment_kind = 'fulltime' AS fulltime,
        p.start_m, p.start_prec, p.end_m, p.end_prec,
        CASE WHEN p.start_m IS NOT NULL THEN greatest(coalesce(p.end_m, p.as_of_m), p.start_m) END AS end_eff,
@@ -75,12 +76,30 @@ GROUP BY pid`;
 }
 
 /**
+ * Stints: every dated full-time position at a resolved company, with what the hire rule needs —
+ * `prev_end`, the latest end of the person's earlier full-time positions at that company, and
+ * `opens`: the position starts a spell (no earlier position there, or a gap of
+ * ${D.hireGapMonths}+ months: a hire); `spell` numbers the person's spells at the company.
+ * Narrow on purpose: window sorts carry integers only (wide rows made them 6× slower).
+ */
+export function stintsSql(): string {
+  return `CREATE OR REPLACE TABLE stints AS
+SELECT *, sum(opens::INTEGER) OVER (PARTITION BY pid, cid ORDER BY start_m, idx ROWS UNBOUNDED PRECEDING) AS spell
+FROM (
+  SELECT *, prev_end IS NULL OR start_m - prev_end >= ${D.hireGapMonths} AS opens
+  FROM (SELECT pid, idx, cid, start_m, end_eff,
+               max(end_eff) OVER (PARTITION BY pid, cid ORDER BY start_m, idx
+                                  ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_end
+        FROM positions WHERE fulltime AND start_m IS NOT NULL AND company_id IS NOT NULL))`;
+}
+
+/**
  * Hires and their experience. A full-time start at company c is a hire unless an earlier
  * full-time position at c ended less than ${D.hireGapMonths} months before (then it is an
- * internal move); after a longer gap it is a boomerang hire. Experience E = full-time months
- * (overlaps once: positions are merged into islands first) between the latest graduation on or
- * before the hire and the hire. New grad: E < 12 and the latest graduation on or before
- * hire + 3 months lies in [hire − 12, hire + 3].
+ * internal move); after a longer gap it is a boomerang hire (`stints.opens`). Experience E =
+ * full-time months (overlaps once: positions are merged into islands first) between the latest
+ * graduation on or before the hire and the hire. New grad: E < 12 and the latest graduation on
+ * or before hire + 3 months lies in [hire − 12, hire + 3].
  */
 export function hiresSql(): string {
   const ng = D.newGrad;
@@ -89,44 +108,36 @@ export function hiresSql(): string {
     .map(([label, lo]) => `WHEN e_months >= ${lo} THEN '${label}'`)
     .join(' ');
   return `CREATE OR REPLACE TABLE hires AS
-WITH ft AS (
-  SELECT pid, person_id, idx, company_id, company_name, title, title_key, start_m, start_prec, end_eff
-  FROM positions WHERE fulltime AND start_m IS NOT NULL AND company_id IS NOT NULL
-), starts AS (
-  SELECT *, max(end_eff) OVER (PARTITION BY pid, company_id ORDER BY start_m, idx
-                               ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_end
-  FROM ft
-), h AS (
-  SELECT * FROM starts WHERE prev_end IS NULL OR start_m - prev_end >= ${D.hireGapMonths}
-), spans AS (
-  SELECT pid, start_m, end_eff FROM positions WHERE fulltime AND start_m IS NOT NULL
+WITH h AS (
+  SELECT pid, idx, start_m, prev_end FROM stints WHERE opens
 ), marked AS (
-  SELECT *, CASE WHEN start_m <= max(end_eff) OVER (PARTITION BY pid ORDER BY start_m, end_eff
-                 ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) THEN 0 ELSE 1 END AS opens
-  FROM spans
+  SELECT pid, start_m, end_eff,
+         CASE WHEN start_m <= max(end_eff) OVER (PARTITION BY pid ORDER BY start_m, end_eff
+              ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) THEN 0 ELSE 1 END AS opens
+  FROM positions WHERE fulltime AND start_m IS NOT NULL
 ), islands AS (
   SELECT pid, min(start_m) AS s, max(end_eff) AS e
   FROM (SELECT *, sum(opens) OVER (PARTITION BY pid ORDER BY start_m, end_eff ROWS UNBOUNDED PRECEDING) AS island FROM marked)
   GROUP BY pid, island
 ), hg AS (
-  SELECT h.pid, h.idx,
+  SELECT h.pid, h.idx, any_value(h.start_m) AS start_m,
          max(g.grad_m) FILTER (WHERE g.grad_m <= h.start_m) AS grad_e,
          max(g.grad_m) FILTER (WHERE g.grad_m <= h.start_m + ${ng.gradAfterMonths}) AS grad_ng,
          bool_or(g.imputed) AS grad_imputed
   FROM h LEFT JOIN graduations g ON g.pid = h.pid
   GROUP BY h.pid, h.idx
 ), he AS (
-  SELECT h.pid, h.idx, coalesce(sum(CASE WHEN i.s IS NOT NULL -- least/greatest skip NULLs: no island must add nothing
-           THEN greatest(0, least(i.e, h.start_m) - greatest(i.s, coalesce(hg.grad_e, i.s))) END), 0)::INTEGER AS e_months
-  FROM h JOIN hg ON hg.pid = h.pid AND hg.idx = h.idx
-  LEFT JOIN islands i ON i.pid = h.pid AND i.s < h.start_m
-  GROUP BY h.pid, h.idx
+  SELECT hg.pid, hg.idx, coalesce(sum(CASE WHEN i.s IS NOT NULL -- least/greatest skip NULLs: no island must add nothing
+           THEN greatest(0, least(i.e, hg.start_m) - greatest(i.s, coalesce(hg.grad_e, i.s))) END), 0)::INTEGER AS e_months
+  FROM hg LEFT JOIN islands i ON i.pid = hg.pid AND i.s < hg.start_m
+  GROUP BY hg.pid, hg.idx
 )
-SELECT h.pid, h.person_id, h.idx, h.company_id, h.company_name, h.title, h.title_key, h.start_m AS hire_m, h.start_m // 12 AS year,
-       h.start_prec, h.prev_end IS NOT NULL AS boomerang, he.e_months,
+SELECT p.pid, p.person_id, p.idx, p.company_id, p.company_name, p.title, p.title_key, p.start_m AS hire_m, p.start_m // 12 AS year,
+       p.start_prec, h.prev_end IS NOT NULL AS boomerang, he.e_months,
        CASE ${band} END AS band,
-       coalesce(he.e_months < ${ng.maxExperienceMonths} AND hg.grad_ng >= h.start_m - ${ng.gradBeforeMonths}, false) AS new_grad,
+       coalesce(he.e_months < ${ng.maxExperienceMonths} AND hg.grad_ng >= p.start_m - ${ng.gradBeforeMonths}, false) AS new_grad,
        hg.grad_ng AS grad_m, coalesce(hg.grad_imputed, false) AS grad_imputed
 FROM h JOIN hg ON hg.pid = h.pid AND hg.idx = h.idx
-JOIN he ON he.pid = h.pid AND he.idx = h.idx`;
+JOIN he ON he.pid = h.pid AND he.idx = h.idx
+JOIN positions p ON p.pid = h.pid AND p.idx = h.idx`;
 }

@@ -5,7 +5,7 @@
 import type { Store } from '../engines/engine.js';
 import type { RegistryEntry } from '../resolve/index.js';
 import { loadReference } from '../store/reference-store.js';
-import { educationsRawSql, graduationsSql, hiresSql, peopleSql, positionsRawSql, positionsSql } from './derive-sql.js';
+import { educationsRawSql, graduationsSql, hiresSql, peopleSql, positionsRawSql, positionsSql, stintsSql } from './derive-sql.js';
 import { resolveCompanies, resolveDegrees, resolveTitles } from './resolve-values.js';
 import { buildHistory, hasSnapshots, prepareHistory } from '../snapshots/derive-history.js';
 import { resolvePlaces } from './resolve-places.js';
@@ -35,6 +35,7 @@ export async function derive(store: Store, registry: readonly RegistryEntry[], s
   step('deriving hires');
   await store.run(positionsSql());
   await store.run(graduationsSql());
+  await store.run(stintsSql());
   await store.run(hiresSql());
   await store.run('DROP TABLE IF EXISTS cohort_members');
   step('deriving employment spells and places');
