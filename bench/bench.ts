@@ -18,7 +18,7 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'bench/out' },
     seed: { type: 'string', default: '7' },
     threads: { type: 'string', default: '2' },
-    'memory-limit': { type: 'string', default: '1GB' },
+    'memory-limit': { type: 'string', default: '1.5GB' },
   },
 });
 const people = Number(values.people);

@@ -87,7 +87,7 @@ export function stintsSql(): string {
 SELECT *, sum(opens::INTEGER) OVER (PARTITION BY pid, cid ORDER BY start_m, idx ROWS UNBOUNDED PRECEDING) AS spell
 FROM (
   SELECT *, prev_end IS NULL OR start_m - prev_end >= ${D.hireGapMonths} AS opens
-  FROM (SELECT pid, idx, cid, start_m, end_eff,
+  FROM (SELECT pid, idx, cid, start_m, end_eff, ongoing, location IS NOT NULL AS has_place,
                max(end_eff) OVER (PARTITION BY pid, cid ORDER BY start_m, idx
                                   ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_end
         FROM positions WHERE fulltime AND start_m IS NOT NULL AND company_id IS NOT NULL))`;
@@ -100,6 +100,10 @@ FROM (
  * full-time months (overlaps once: positions are merged into islands first) between the latest
  * graduation on or before the hire and the hire. New grad: E < 12 and the latest graduation on
  * or before hire + 3 months lies in [hire − 12, hire + 3].
+ *
+ * E is W(hire) − W(graduation), W(t) being the full-time months worked before month t: with
+ * islands carrying the months of the islands before them, W(t) is one as-of lookup (the latest
+ * island starting on or before t), and so is each graduation. No per-hire grouping.
  */
 export function hiresSql(): string {
   const ng = D.newGrad;
@@ -107,37 +111,35 @@ export function hiresSql(): string {
     .reverse()
     .map(([label, lo]) => `WHEN e_months >= ${lo} THEN '${label}'`)
     .join(' ');
+  const worked = (i: string, t: string) => `coalesce(${i}.before + least(${t}, ${i}.e) - ${i}.s, 0)`;
   return `CREATE OR REPLACE TABLE hires AS
 WITH h AS (
-  SELECT pid, idx, start_m, prev_end FROM stints WHERE opens
+  SELECT pid, idx, start_m, prev_end, start_m + ${ng.gradAfterMonths} AS ng_limit FROM stints WHERE opens
 ), marked AS (
   SELECT pid, start_m, end_eff,
          CASE WHEN start_m <= max(end_eff) OVER (PARTITION BY pid ORDER BY start_m, end_eff
               ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) THEN 0 ELSE 1 END AS opens
   FROM positions WHERE fulltime AND start_m IS NOT NULL
 ), islands AS (
-  SELECT pid, min(start_m) AS s, max(end_eff) AS e
-  FROM (SELECT *, sum(opens) OVER (PARTITION BY pid ORDER BY start_m, end_eff ROWS UNBOUNDED PRECEDING) AS island FROM marked)
-  GROUP BY pid, island
+  SELECT pid, s, e, coalesce(sum(e - s) OVER (PARTITION BY pid ORDER BY s ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS before
+  FROM (SELECT pid, min(start_m) AS s, max(end_eff) AS e
+        FROM (SELECT *, sum(opens) OVER (PARTITION BY pid ORDER BY start_m, end_eff ROWS UNBOUNDED PRECEDING) AS island FROM marked)
+        GROUP BY pid, island)
 ), hg AS (
-  SELECT h.pid, h.idx, any_value(h.start_m) AS start_m,
-         max(g.grad_m) FILTER (WHERE g.grad_m <= h.start_m) AS grad_e,
-         max(g.grad_m) FILTER (WHERE g.grad_m <= h.start_m + ${ng.gradAfterMonths}) AS grad_ng,
-         bool_or(g.imputed) AS grad_imputed
-  FROM h LEFT JOIN graduations g ON g.pid = h.pid
-  GROUP BY h.pid, h.idx
+  SELECT h.*, g1.grad_m AS grad_e, g2.grad_m AS grad_ng, coalesce(g2.imputed, g1.imputed, false) AS grad_imputed
+  FROM h
+  ASOF LEFT JOIN graduations g1 ON h.pid = g1.pid AND h.start_m >= g1.grad_m
+  ASOF LEFT JOIN graduations g2 ON h.pid = g2.pid AND h.ng_limit >= g2.grad_m
 ), he AS (
-  SELECT hg.pid, hg.idx, coalesce(sum(CASE WHEN i.s IS NOT NULL -- least/greatest skip NULLs: no island must add nothing
-           THEN greatest(0, least(i.e, hg.start_m) - greatest(i.s, coalesce(hg.grad_e, i.s))) END), 0)::INTEGER AS e_months
-  FROM hg LEFT JOIN islands i ON i.pid = hg.pid AND i.s < hg.start_m
-  GROUP BY hg.pid, hg.idx
+  SELECT hg.*, (${worked('ih', 'hg.start_m')} - CASE WHEN hg.grad_e IS NULL THEN 0 ELSE ${worked('ig', 'hg.grad_e')} END)::INTEGER AS e_months
+  FROM hg
+  ASOF LEFT JOIN islands ih ON hg.pid = ih.pid AND hg.start_m >= ih.s
+  ASOF LEFT JOIN islands ig ON hg.pid = ig.pid AND hg.grad_e >= ig.s
 )
 SELECT p.pid, p.person_id, p.idx, p.company_id, p.company_name, p.title, p.title_key, p.start_m AS hire_m, p.start_m // 12 AS year,
-       p.start_prec, h.prev_end IS NOT NULL AS boomerang, he.e_months,
+       p.start_prec, he.prev_end IS NOT NULL AS boomerang, he.e_months,
        CASE ${band} END AS band,
-       coalesce(he.e_months < ${ng.maxExperienceMonths} AND hg.grad_ng >= p.start_m - ${ng.gradBeforeMonths}, false) AS new_grad,
-       hg.grad_ng AS grad_m, coalesce(hg.grad_imputed, false) AS grad_imputed
-FROM h JOIN hg ON hg.pid = h.pid AND hg.idx = h.idx
-JOIN he ON he.pid = h.pid AND he.idx = h.idx
-JOIN positions p ON p.pid = h.pid AND p.idx = h.idx`;
+       coalesce(he.e_months < ${ng.maxExperienceMonths} AND he.grad_ng >= p.start_m - ${ng.gradBeforeMonths}, false) AS new_grad,
+       he.grad_ng AS grad_m, he.grad_imputed
+FROM he JOIN positions p ON p.pid = he.pid AND p.idx = he.idx`;
 }

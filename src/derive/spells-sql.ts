@@ -17,19 +17,17 @@
 export function spellsSql(): string {
   return `CREATE OR REPLACE TABLE spells AS
 WITH g AS (
-  SELECT st.pid, st.cid, st.spell, any_value(p.company_id) AS company_id, any_value(p.company_name) AS company_name,
-         min(st.start_m) AS start_m, max(st.end_eff) AS end_m, bool_or(p.ongoing) AS ongoing,
-         max(st.idx) FILTER (WHERE st.opens) AS hire_idx, max(p.title) FILTER (WHERE st.opens) AS title,
-         max(p.title_key) FILTER (WHERE st.opens) AS title_key,
-         arg_min(p.location, st.start_m) FILTER (WHERE p.location IS NOT NULL) AS pos_place
-  FROM stints st JOIN positions p ON p.pid = st.pid AND p.idx = st.idx
-  GROUP BY st.pid, st.cid, st.spell
+  SELECT pid, cid, spell, min(start_m) AS start_m, max(end_eff) AS end_m, bool_or(ongoing) AS ongoing,
+         min(idx) FILTER (WHERE opens) AS hire_idx, arg_min(idx, start_m) FILTER (WHERE has_place) AS place_idx
+  FROM stints GROUP BY pid, cid, spell
 )
-SELECT g.pid, p.person_id, g.company_id, g.company_name, g.spell, g.hire_idx, g.title, g.title_key,
-       g.start_m, g.end_m, g.ongoing, p.as_of_m, NOT g.ongoing AND g.end_m <= p.as_of_m AS departed,
-       least(g.end_m, p.as_of_m) AS stop_m, coalesce(g.pos_place, p.location) AS place,
-       hash(coalesce(g.pos_place, p.location)) AS place_key,
+SELECT g.pid, pe.person_id, hp.company_id, hp.company_name, g.spell, g.hire_idx, hp.title, hp.title_key,
+       g.start_m, g.end_m, g.ongoing, pe.as_of_m, NOT g.ongoing AND g.end_m <= pe.as_of_m AS departed,
+       least(g.end_m, pe.as_of_m) AS stop_m, coalesce(pp.location, pe.location) AS place,
+       hash(coalesce(pp.location, pe.location)) AS place_key,
        h.band, coalesce(h.new_grad, false) AS new_grad, h.boomerang
-FROM g JOIN people p ON p.pid = g.pid
+FROM g JOIN people pe ON pe.pid = g.pid
+JOIN positions hp ON hp.pid = g.pid AND hp.idx = g.hire_idx
+LEFT JOIN positions pp ON pp.pid = g.pid AND pp.idx = g.place_idx
 LEFT JOIN hires h ON h.pid = g.pid AND h.idx = g.hire_idx`;
 }
