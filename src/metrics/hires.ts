@@ -85,14 +85,28 @@ export function hiresSql(q: HiresQuery, d?: Dialect): string {
   const joinCohorts = q.by.includes('cohort');
   if (joinCohorts && !q.cohortSet) throw new Error('grouping by cohort needs a cohort set');
   const select = [...q.by.map((d) => `${COLUMN[d]} AS ${d}`), ...(q.monthly ? ['h.hire_m AS hire_m'] : []), ...(q.perPerson ? ['h.pid AS pid'] : [])];
+  // hires are first counted by what the dimensions need (millions of rows → thousands), and only
+  // those counts meet the joins: joining every hire to its cohorts cost 40× the counting
+  const byTitle = q.by.some((d) => TITLE_DIMS.includes(d));
+  const needs = [
+    ...(['year', 'band', 'new_grad'] as const).filter((d) => q.by.includes(d)),
+    ...(q.by.includes('company') ? ['company_name'] : []),
+    ...(joinCohorts ? ['company_id', 'hire_m'] : q.monthly ? ['hire_m'] : []),
+    ...(byTitle ? ['title_key'] : []),
+    ...(q.perPerson ? ['pid'] : []),
+  ];
+  const counted = [
+    `SELECT ${[...needs, 'count(*) AS n'].join(', ')} FROM hires h`,
+    where.length ? `WHERE ${where.join(' AND ')}` : '',
+    needs.length ? `GROUP BY ${needs.join(', ')}` : '',
+  ].filter(Boolean).join(' ');
   return [
-    `SELECT ${[...select, 'count(*) AS hires'].join(', ')}`,
-    'FROM hires h',
+    `SELECT ${[...select, 'sum(h.n)::BIGINT AS hires'].join(', ')}`,
+    `FROM (${counted}) h`,
     joinCohorts
       ? cohortJoinSql('m', 'h.company_id', 'h.hire_m', `'${q.cohortSet}'`)
       : '',
-    q.by.some((d) => TITLE_DIMS.includes(d)) ? 'LEFT JOIN title_map t ON t.title_key = h.title_key' : '',
-    where.length ? `WHERE ${where.join(' AND ')}` : '',
+    byTitle ? 'LEFT JOIN title_map t ON t.title_key = h.title_key' : '',
     select.length ? `GROUP BY ${select.map((_, i) => i + 1).join(', ')}` : '',
     select.length && !q.perPerson ? `ORDER BY ${select.map((_, i) => `${i + 1} NULLS LAST`).join(', ')}` : '',
   ]

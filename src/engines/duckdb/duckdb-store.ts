@@ -3,6 +3,7 @@
  * once here with the SQL that failed.
  */
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { UserError } from '../../model/errors.js';
 import { StoreError, type Row, type Store } from '../engine.js';
 import { duckdbDialect } from './duckdb-dialect.js';
 
@@ -25,7 +26,16 @@ export class DuckDBStore implements Store {
     const config: Record<string, string> = {};
     if (options.threads) config.threads = String(options.threads);
     if (options.memoryLimit) config.memory_limit = options.memoryLimit;
-    const instance = await DuckDBInstance.create(path, config);
+    let instance: DuckDBInstance;
+    try {
+      instance = await DuckDBInstance.create(path, config);
+    } catch (e) {
+      const msg = e instanceof Error ? e.message : String(e);
+      if (/lock/i.test(msg)) {
+        throw new UserError(`database in use: ${path}`, 'db_locked', 'another talentflow process has it open (DuckDB allows one writer); wait for it or use another --db');
+      }
+      throw new UserError(`invalid database: ${path}`, 'db_open', msg.split('\n')[0]);
+    }
     const connection = await instance.connect();
     return new DuckDBStore(instance, connection);
   }
