@@ -51,3 +51,9 @@ test('each exposure source joins through its crosswalk', { skip: absent }, () =>
     assert.ok(r.occupations.filter((o) => o.exposure !== null).length > 900, source);
   }
 });
+
+test('a bare "Consultant" is a management analyst, not a retail salesperson; a bare "Associate" names no occupation', { skip: absent }, () => {
+  const [consultant, associate] = classifyTitles(['Senior Consultant', 'Associate'], { reference: reference() });
+  assert.equal(consultant?.soc, '13-1111.00');
+  assert.equal(associate?.soc, null);
+});

@@ -60,6 +60,20 @@ export interface CompiledReference {
   baselines: Map<string, { best: number; bestScore: number; lse: number }>;
 }
 
+/**
+ * Bare titles whose O*NET listing misleads on professional profiles: "Consultant" is an alternate
+ * title of dozens of occupations and the employment prior hands it to Retail Salespersons; on a
+ * career profile it is a management consultant. A bare "Associate" (retail, bank, law, consulting)
+ * names no occupation: null. Keys are matchWords output (seniority words already dropped).
+ */
+const GENERIC_TITLES = new Map<string, string | null>([
+  ['consultant', '13-1111.00'],
+  ['business consultant', '13-1111.00'],
+  ['management consultant', '13-1111.00'],
+  ['associate', null],
+  ['associate consultant', '13-1111.00'],
+]);
+
 const ALPHA = 0.1;
 const MEMO_LIMIT = 200_000;
 /** Log-odds added to management occupations (SOC 11-) for a manager-or-above title. */
@@ -116,6 +130,10 @@ export function compileReference(ref: TitleReference): CompiledReference {
     }
     exact.set(key, best);
   }
+  for (const [key, code] of GENERIC_TITLES) {
+    const index = code === null ? -1 : ref.occupations.findIndex((o) => o.code === code);
+    if (code === null || index >= 0) exact.set(key, index);
+  }
   let totalEmp = 0;
   for (const e of emp) totalEmp += e;
   const V = vocab.size;
@@ -145,11 +163,11 @@ export function matchOccupation(title: NormalizedTitle, c: CompiledReference, ma
   const perPart = title.parts.map((p) => matchWords([p]));
   for (const words of perPart) {
     const hit = c.exact.get(words.join(' '));
-    if (hit !== undefined) return { index: hit, confidence: 0.95 };
+    if (hit !== undefined) return hit < 0 ? null : { index: hit, confidence: 0.95 };
   }
   const whole = perPart.flat().join(' ');
   const hit = c.exact.get(whole);
-  if (hit !== undefined) return { index: hit, confidence: 0.95 };
+  if (hit !== undefined) return hit < 0 ? null : { index: hit, confidence: 0.95 };
   // Many distinct titles share their words ("Sr. Data Engineer (Remote)"): answer those once.
   const key = (managerial ? 'm|' : '|') + perPart.map((w) => w.join(' ')).join('|');
   const cached = c.memo.get(key);
