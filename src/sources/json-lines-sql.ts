@@ -12,7 +12,7 @@
  *
  * Two ways to fill `stage_raw`: `read_json` straight into typed columns (fast: it parses into
  * vectors, about 3× faster than parsing text with `json_transform`), valid when the file has no
- * blank lines (then row i is line i + 1, which the line scan checks); and `read_csv` lines +
+ * blank lines (then row i is line i + 1: a parallel count of lines and blank lines checks it); and `read_csv` lines +
  * `json_transform` (one row per line whatever it holds) for every other file.
  * Work is columnar: list columns are unnested, never walked with lambdas (measured 4× slower).
  *
