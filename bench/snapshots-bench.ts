@@ -3,7 +3,9 @@
  * few percent of people change between them), each ingested with --snapshot into one database;
  * the figure is the second ingest's time over the first's (target ≤ 0.40). Small by default (the
  * machine is shared): `node --import tsx bench/snapshots-bench.ts [PEOPLE]`, writes
- * bench/results/snapshots.json.
+ * bench/results/snapshots.json. Reports wall and CPU (`process.cpuUsage`, this process: the engine
+ * runs in it) per ingest, and how many people changed content (hash) or only their update month
+ * (`as_of_m`, which the content hash does not see but ongoing positions and spells depend on).
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,20 +20,28 @@ try {
   await generateWorld({ people, seed: 11, out: dir, snapshots: dates });
   const store = await openDatabase(join(dir, 'bench.duckdb'), { threads: 2 });
   const seconds: number[] = [];
+  const cpu: number[] = [];
   let changed = 0;
   for (const d of dates) {
     const t = performance.now();
+    const c = process.cpuUsage();
     const s = await ingestFiles(store, [join(dir, `snapshot-${d}`)], { now: d, snapshot: d });
+    const used = process.cpuUsage(c);
     seconds.push((performance.now() - t) / 1000);
+    cpu.push((used.user + used.system) / 1e6);
     changed = s.changes?.added ?? 0;
   }
-  const [row] = await store.all<{ changed: number }>(
-    'SELECT count(*) AS changed FROM snap_records c JOIN snap_records p ON p.pid = c.pid AND p.seq = c.seq - 1 WHERE c.content_hash <> p.content_hash',
+  const [row] = await store.all<{ changed: number; as_of_only: number }>(
+    `SELECT count(*) FILTER (WHERE c.content_hash <> p.content_hash) AS changed,
+            count(*) FILTER (WHERE c.content_hash = p.content_hash AND c.as_of_m <> p.as_of_m) AS as_of_only
+     FROM snap_records c JOIN snap_records p ON p.pid = c.pid AND p.seq = c.seq - 1`,
   );
   await store.close();
   const result = {
     people, snapshots: dates, first_s: round(seconds[0]!), second_s: round(seconds[1]!), ratio: round(seconds[1]! / seconds[0]!),
-    target_ratio: 0.4, changed_people: row?.changed ?? 0, changed_share: round((row?.changed ?? 0) / people), events: changed,
+    first_cpu_s: round(cpu[0]!), second_cpu_s: round(cpu[1]!), cpu_ratio: round(cpu[1]! / cpu[0]!),
+    target_ratio: 0.4, changed_people: row?.changed ?? 0, changed_share: round((row?.changed ?? 0) / people),
+    as_of_only_people: row?.as_of_only ?? 0, events: changed,
     machine: '2 cores, shared', note: 'derive rebuilds every person on each ingest; only change detection is incremental',
   };
   mkdirSync('bench/results', { recursive: true });

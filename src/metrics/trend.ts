@@ -59,6 +59,89 @@ const WEIGHTED_OF = [0, 1, 2, 3, 6] as const;
  * the costly step (millions of person-periods). Rows of both branches are disjoint people.
  */
 export function trendSql(d: Dialect, q: TrendQuery): string {
+  if (d.capabilities.windowFunctions && neededPeriods(q).length <= WIDE_MAX_PERIODS) return widePersonTrendSql(d, q);
+  return expandedTrendSql(d, q);
+}
+
+/** Above this many periods read (lo − 1 … hi, and the base year's), `trendSql` expands spells instead. */
+export const WIDE_MAX_PERIODS = 12;
+
+/** The periods a trend query reads: the reported ones, the one before, and the base year's. */
+function neededPeriods(q: TrendQuery): number[] {
+  const [lo, hi] = periodsOfYears(q.from, q.to, q.grain);
+  const out = new Set<number>();
+  for (let p = lo - 1; p <= hi; p++) out.add(p);
+  if (q.base !== undefined) {
+    const [blo, bhi] = periodsOfYears(q.base, q.base, q.grain);
+    for (let p = blo; p <= bhi; p++) out.add(p);
+  }
+  return [...out].sort((a, b) => a - b);
+}
+
+/**
+ * The same rows as `expandedTrendSql`, for few periods (years): no spell is expanded and no
+ * per-person-period grouping is made. One grouping per (group, person) over the spells sums, for
+ * each period read, the codes of the spells touching it — one DOUBLE column per period
+ * (`s<p>`; exact: 5 fields of 10 bits stay under 2⁵³), the fifth field counting the spells that
+ * touch it (a person touched by a spell but with an all-zero vector still counts, as before).
+ * Each (group, person) row then yields its reported periods, with the current, previous and
+ * base-twin columns as k0, k1, k2. At 2M profiles this replaces a 15M-row grouping by person
+ * and period (the dominant cost) by a 4M-row grouping by person.
+ */
+function widePersonTrendSql(d: Dialect, q: TrendQuery): string {
+  const scope = scopeSql(d, q.by, q.filters, q.cohortSet);
+  const L = monthsPer(q.grain);
+  const k = periodsPerYear(q.grain);
+  const [lo, hi] = periodsOfYears(q.from, q.to, q.grain);
+  const periods = neededPeriods(q);
+  const g = scope.keys.map((key) => `${key}, `).join('');
+  const per = (m: string) => d.intDiv(m, L);
+  const F = 1024;
+  const w = q.weights ? ', w' : '';
+  const pw = q.weights ? `pw AS (${personWeightsSql(d, q.weights)}), ` : '';
+  const from = q.weights ? `${scope.from}\nLEFT JOIN pw ON pw.pid = s.pid` : scope.from;
+  const cols = [...scope.select, 's.pid', 's.start_m', 's.stop_m', 's.departed', 's.new_grad', ...(q.weights ? ['coalesce(pw.w, 1) AS w'] : [])].join(', ');
+  const where = ['s.stop_m >= s.start_m', ...scope.where, `${per('s.stop_m')} >= ${periods[0]!}`, `${per('s.start_m')} <= ${periods[periods.length - 1]!}`];
+  // per period P read: touched (F⁴), hire (1; + F if new grad), departure (F²), present at P's end (F³)
+  const column = (p: number) => `sum(CAST(CASE WHEN ${p} BETWEEN sp AND ep THEN ${F ** 4}
+      + CASE WHEN sp = ${p} THEN CASE WHEN new_grad THEN ${1 + F} ELSE 1 END ELSE 0 END
+      + CASE WHEN departed AND ep = ${p} THEN ${F ** 2} ELSE 0 END
+      + CASE WHEN ${p * L + L - 1} BETWEEN start_m AND stop_m THEN ${F ** 3} ELSE 0 END ELSE 0 END AS DOUBLE)) AS s${p}`;
+  const col = (p: number) => (periods.includes(p) ? `s${p}` : '0');
+  const pick = (of: (p: number) => number) => `CASE i ${Array.from({ length: hi - lo + 1 }, (_, i) => `WHEN ${i} THEN ${col(of(lo + i))}`).join(' ')} END`;
+  const twin = (p: number) => (q.base !== undefined ? q.base * k + (p % k) : Number.NaN);
+  // the fields below F⁴ are the old codes: the touch count only decides whether a row exists
+  const strip = (x: string) => `CAST(${x} AS BIGINT) % ${F ** 4}`;
+  const field = (r: number, i: number) => `${i === 0 ? `k${r}` : d.intDiv(`k${r}`, F ** i)} % ${F}`;
+  const comps = [
+    field(0, 0), field(0, 1), field(0, 2), `least(${field(0, 3)}, 1)`,
+    field(1, 0), field(1, 2), `least(${field(1, 3)}, 1)`,
+    field(2, 0), field(2, 2), `least(${field(2, 3)}, 1)`,
+  ].map((c, i) => `${c} AS c${i}`);
+  return `WITH ${pw}s AS (
+  SELECT ${cols}, ${per('s.start_m')} AS sp, ${per('s.stop_m')} AS ep
+  FROM ${from}
+  WHERE ${where.join(' AND ')}
+), u AS (
+  SELECT ${g}pid${w}, ${periods.map(column).join(',\n    ')}
+  FROM s GROUP BY ${g}pid${w}
+), x AS (
+  SELECT ${g}${lo} + i AS p${w}, ${pick((p) => p)} AS a0, ${pick((p) => p - 1)} AS a1, ${q.base !== undefined ? pick(twin) : '0'} AS a2
+  FROM (SELECT *, ${d.expandRange('0', String(hi - lo + 1))} AS i FROM u) y
+), v AS (
+  SELECT ${g}p${w}, ${strip('a0')} AS k0, ${strip('a1')} AS k1, ${strip('a2')} AS k2 FROM x WHERE a0 <> 0 OR a1 <> 0 OR a2 <> 0
+)
+SELECT ${g}p${w}, ${comps.join(', ')}, n FROM (
+  SELECT ${g}p${w}, k0, k1, k2, count(*) AS n FROM v GROUP BY ${g}p${w}, k0, k1, k2
+) vv
+ORDER BY ${g}p`;
+}
+
+/**
+ * The general form: each spell expanded to the periods it touches (see `trendSql` above for the
+ * roles); any number of periods.
+ */
+export function expandedTrendSql(d: Dialect, q: TrendQuery): string {
   const scope = scopeSql(d, q.by, q.filters, q.cohortSet);
   const L = monthsPer(q.grain);
   const k = periodsPerYear(q.grain);
@@ -276,6 +359,12 @@ function collect(raw: Record<string, unknown>[], by: readonly GroupDim[], total:
       c.patterns.push(pat);
     }
   }
+  // a canonical pattern order: the draws (hence the intervals) do not depend on the engine's row order
+  const byVector = (a: PatternRow, b: PatternRow) => {
+    for (let i = 0; i < a.v.length; i++) if (a.v[i] !== b.v[i]) return a.v[i]! - b.v[i]!;
+    return 0;
+  };
+  for (const c of cells.values()) c.patterns.sort(byVector);
   for (const c of cells.values()) c.people = COMPONENTS.map((_, i) => c.patterns.reduce((s, p) => s + ((p.v[i] ?? 0) > 0 ? p.n : 0), 0));
   return [...cells.values()];
 }
