@@ -44,6 +44,8 @@ export function flowsSql(d: Dialect, q: FlowsQuery): string {
   if (q.filters.from !== undefined) where.push(`s.stop_m >= ${Math.trunc(q.filters.from) * 12}`);
   if (q.filters.to !== undefined) where.push(`s.stop_m <= ${Math.trunc(q.filters.to) * 12 + 11}`);
   const key = 'CAST(b.start_m AS BIGINT) * 100000 + b.hire_idx';
+  // a departure is grouped by its spell's integer identity (person, opening hire), not by its
+  // company's text columns: a narrow hash table (the names ride along as payload)
   const set = q.cohortSet ? d.literal(q.cohortSet) : "''";
   const label =
     q.level === 'company'
@@ -63,16 +65,16 @@ export function flowsSql(d: Dialect, q: FlowsQuery): string {
   FROM mv ${label.joins}${either.length ? `\n  WHERE ${either.join(' AND ')}` : ''}
   GROUP BY 1, 2, 3`;
   const head = `WITH a AS (
-  SELECT s.pid, s.company_id AS a_id, s.company_name AS a_name, s.stop_m AS e
+  SELECT s.pid, s.hire_idx AS ai, s.company_id AS a_id, s.company_name AS a_name, s.stop_m AS e
   FROM ${scope.from}
   WHERE ${where.join(' AND ')}
 ), mv AS (
-  SELECT a.pid, a.a_id, a.a_name, a.e,
+  SELECT a.pid, ${d.anyValue('a.a_id')} AS a_id, ${d.anyValue('a.a_name')} AS a_name, ${d.anyValue('a.e')} AS e,
          ${d.argMinIf('b.company_id', key, 'true')} AS b_id, ${d.argMinIf('b.company_name', key, 'true')} AS b_name,
          ${d.argMinIf('b.start_m', key, 'true')} AS b_m
   FROM a JOIN spells b ON b.pid = a.pid AND b.company_id <> a.a_id
     AND b.start_m BETWEEN a.e - ${FLOW_WINDOW.before} AND a.e + ${FLOW_WINDOW.after}
-  GROUP BY a.pid, a.a_id, a.a_name, a.e
+  GROUP BY a.pid, a.ai
 ), pairs AS (
   ${pairs}
 )`;

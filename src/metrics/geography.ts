@@ -31,6 +31,63 @@ export interface GeographyQuery {
 }
 
 export function geographySql(d: Dialect, q: GeographyQuery): string {
+  const [lo, hi] = periodsOfYears(q.from, q.to, q.grain);
+  return hi - lo + 2 <= WIDE_MAX_PERIODS ? widePersonGeographySql(d, q) : expandedGeographySql(d, q);
+}
+
+/**
+ * The same rows as `expandedGeographySql`, for few periods (years): one grouping per person
+ * gives the person's place at the end of each period read (one `arg_min … FILTER` column per
+ * period, NULL when they hold no spell then); each reported period then yields at most two rows
+ * in closed form — the place now (headcount, arrival) and, when it differs, the place before
+ * (start headcount, leaver). No spell is expanded, no person-period is joined to the one before
+ * and nothing is grouped by (place, period, person): at 2M profiles those were most of the time.
+ */
+function widePersonGeographySql(d: Dialect, q: GeographyQuery): string {
+  const scope = scopeSql(d, [], { ...q.filters, from: undefined, to: undefined, metro: undefined, country: undefined }, q.cohortSet);
+  const joins = scope.needsPlaces ? scope.from : `${scope.from}\nLEFT JOIN place_map pl ON pl.place_key = s.place_key`;
+  const L = monthsPer(q.grain);
+  const [lo, hi] = periodsOfYears(q.from, q.to, q.grain);
+  const per = (m: string) => d.intDiv(m, L);
+  const place = `coalesce(pl.${q.level}, '')`;
+  // a spell places its person at the end of periods sp … ep (ep: the last whose end it reaches)
+  const where = ['s.stop_m >= s.start_m', ...scope.where, `${per('s.stop_m + 1')} - 1 >= ${lo - 1}`, `${per('s.start_m')} <= ${hi}`];
+  const periods = Array.from({ length: hi - lo + 2 }, (_, i) => lo - 1 + i);
+  const at = periods.map((p) => `${d.argMinIf('place', '-start_m', `${p} BETWEEN sp AND ep`)} AS l${p}`);
+  const pick = (shift: number) => `CASE i ${periods.slice(1).map((p, i) => `WHEN ${i} THEN l${p - shift}`).join(' ')} END`;
+  const keep: string[] = [];
+  if (q.filters.metro?.length) keep.push(`pl.metro IN (${q.filters.metro.map((m) => d.literal(m)).join(', ')})`);
+  if (q.filters.country?.length) keep.push(`pl.country IN (${q.filters.country.map((m) => d.literal(m)).join(', ')})`);
+  const report = keep.length ? `place IN (SELECT DISTINCT ${place} FROM place_map pl WHERE ${keep.join(' AND ')})` : "place <> ''";
+  const known = (x: string) => `${x} IS NOT NULL AND ${x} <> ''`;
+  return `WITH s AS (
+  SELECT s.pid, s.start_m, ${place} AS place, ${per('s.start_m')} AS sp, ${per('s.stop_m + 1')} - 1 AS ep
+  FROM ${joins}
+  WHERE ${where.join(' AND ')}
+), u AS (
+  SELECT pid, ${at.join(',\n    ')}
+  FROM s GROUP BY pid
+), pairs AS (
+  SELECT ${lo} + i AS p, ${pick(0)} AS now, ${pick(1)} AS prev
+  FROM (SELECT *, ${d.expandRange('0', String(hi - lo + 1))} AS i FROM u) y
+), w AS (
+  SELECT CASE WHEN j = 0 THEN now ELSE prev END AS place, p,
+         CASE WHEN j = 0 THEN 1 ELSE 0 END AS c0,
+         CASE WHEN j = 1 OR prev = now THEN 1 ELSE 0 END AS c1,
+         CASE WHEN j = 0 AND ${known('prev')} AND prev <> now THEN 1 ELSE 0 END AS c2,
+         CASE WHEN j = 1 AND ${known('prev')} AND ${known('now')} AND now <> prev THEN 1 ELSE 0 END AS c3
+  FROM (SELECT *, ${d.expandRange('0', '2')} AS j FROM pairs) z
+  WHERE (j = 0 AND now IS NOT NULL) OR (j = 1 AND prev IS NOT NULL AND (now IS NULL OR now <> prev))
+)
+SELECT place, p, c0, c1, c2, c3, count(*) AS n FROM w WHERE ${report}
+GROUP BY place, p, c0, c1, c2, c3 ORDER BY place, p`;
+}
+
+/** Above this many periods read (the reported ones and the one before), geography expands spells. */
+export const WIDE_MAX_PERIODS = 12;
+
+/** The general form: each spell expanded to the periods whose end it reaches; any number of periods. */
+export function expandedGeographySql(d: Dialect, q: GeographyQuery): string {
   const scope = scopeSql(d, [], { ...q.filters, from: undefined, to: undefined, metro: undefined, country: undefined }, q.cohortSet);
   const joins = scope.needsPlaces ? scope.from : `${scope.from}\nLEFT JOIN place_map pl ON pl.place_key = s.place_key`;
   const L = monthsPer(q.grain);
@@ -114,6 +171,8 @@ export async function geography(store: Store, o: GeographyOptions, cohorts: read
     if (!c) cells.set(key, (c = { place: String(r.place), p: Number(r.p), patterns: [] }));
     c.patterns.push({ v: [Number(r.c0), Number(r.c1), Number(r.c2), Number(r.c3)], n: Number(r.n) });
   }
+  // a canonical pattern order: the draws (hence the intervals) do not depend on the engine's row order
+  for (const c of cells.values()) c.patterns.sort((a, b) => a.v.join(',').localeCompare(b.v.join(','), 'en', { numeric: true }));
   const list = [...cells.entries()];
   const peopleIn = (ps: PatternRow[], i: number) => ps.reduce((s, p) => s + ((p.v[i] ?? 0) > 0 ? p.n : 0), 0);
   const measures = ['headcount', 'headcount_start', 'arrivals', 'leavers'] as const;

@@ -48,6 +48,27 @@ export function hiresPatternSql(q: HiresQuery, d: Dialect): string {
   if (!q.by.includes('year')) {
     return `SELECT ${g}hires AS h0, 0 AS h1, count(*) AS n FROM (${inner}) AS c GROUP BY ${g}hires`;
   }
+  if (d.capabilities.windowFunctions) {
+    // each person-year row is its year's vector, with the person's count of the year before (lag);
+    // it is the next year's previous count too, in a row of its own when the person has no hire
+    // then. One window over (group, person) instead of grouping twice as many rows by (group,
+    // year, person): the rows are those of the form below
+    const w = `OVER (PARTITION BY ${[...others, 'pid'].join(', ')} ORDER BY year)`;
+    return `SELECT ${g}year, h0, h1, count(*) AS n FROM (
+  SELECT ${g}year + j AS year, CASE WHEN j = 0 THEN hires ELSE 0 END AS h0,
+         CASE WHEN j = 1 THEN hires WHEN py = year - 1 THEN ph ELSE 0 END AS h1
+  FROM (SELECT *, ${d.expandRange('0', 'CASE WHEN nx = year + 1 THEN 1 ELSE 2 END')} AS j FROM (
+    SELECT ${g}year, hires, lag(year) ${w} AS py, lag(hires) ${w} AS ph, lead(year) ${w} AS nx FROM (${inner}) AS c
+  ) AS l) AS x
+) AS y GROUP BY ${g}year, h0, h1`;
+  }
+  return groupedPatternSql(q, d);
+}
+
+/** `hiresPatternSql` by grouping person-years (engines without window functions), `year` grouped. */
+export function groupedPatternSql(q: HiresQuery, d: Dialect): string {
+  const inner = hiresSql({ ...q, perPerson: true, monthly: false }, d);
+  const g = q.by.filter((b) => b !== 'year').map((b) => `${d.ident(b)}, `).join('');
   // each person-year row counts for its year (j = 0) and, as the previous year, for the next (j = 1)
   return `SELECT ${g}year, h0, h1, count(*) AS n FROM (
   SELECT ${g}year + j AS year, pid, sum(CASE WHEN j = 0 THEN hires ELSE 0 END) AS h0, sum(CASE WHEN j = 1 THEN hires ELSE 0 END) AS h1
@@ -71,6 +92,8 @@ export async function hiresWithStats(store: Store, q: Omit<HiresQuery, 'metric' 
     list.push({ v: [Number(r.h0), Number(r.h1)], n: Number(r.n) });
     cells.set(k, list);
   }
+  // a canonical pattern order: the draws (hence the intervals) do not depend on the engine's row order
+  for (const list of cells.values()) list.sort((a, b) => a.v[0]! - b.v[0]! || a.v[1]! - b.v[1]!);
   const byYear = q.by.includes('year');
   const rows: HiresStatRow[] = [];
   let hidden = 0;

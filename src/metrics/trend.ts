@@ -42,7 +42,9 @@ const W = COMPONENTS.length;
 const WEIGHTED_OF = [0, 1, 2, 3, 6] as const;
 
 /**
- * SQL: one row per (group, period, distinct contribution vector) with `n` people, in one pass
+ * SQL: one row per (group, period, distinct contribution vector) with `n` people, as 32-bit
+ * integers, ordered by cell. With at most `WIDE_MAX_PERIODS` periods read (years) the query takes
+ * the per-person wide form (`widePersonTrendSql`); otherwise the expanded form, in one pass
  * over `spells` (no UNION ALL of stages over the same rows):
  *
  * - `e`: each spell expands to the periods it touches; a row carries the spell's flags there
@@ -59,8 +61,11 @@ const WEIGHTED_OF = [0, 1, 2, 3, 6] as const;
  * the costly step (millions of person-periods). Rows of both branches are disjoint people.
  */
 export function trendSql(d: Dialect, q: TrendQuery): string {
-  if (d.capabilities.windowFunctions && neededPeriods(q).length <= WIDE_MAX_PERIODS) return widePersonTrendSql(d, q);
-  return expandedTrendSql(d, q);
+  const rows = d.capabilities.windowFunctions && neededPeriods(q).length <= WIDE_MAX_PERIODS ? widePersonTrendSql(d, q) : expandedTrendSql(d, q);
+  // small integers out (a table by company and quarter returns ~300k rows: no 64-bit conversions)
+  const keys = q.by.map((b) => `g_${b}, `).join('');
+  const ints = ['p', ...COMPONENTS.map((_, i) => `c${i}`), 'n'].map((c) => `CAST(${c} AS INTEGER) AS ${c}`);
+  return `SELECT ${keys}${ints.join(', ')}${q.weights ? ', w' : ''} FROM (\n${rows}\n) AS tr ORDER BY ${keys}p`;
 }
 
 /** Above this many periods read (lo − 1 … hi, and the base year's), `trendSql` expands spells instead. */
@@ -133,8 +138,7 @@ function widePersonTrendSql(d: Dialect, q: TrendQuery): string {
 )
 SELECT ${g}p${w}, ${comps.join(', ')}, n FROM (
   SELECT ${g}p${w}, k0, k1, k2, count(*) AS n FROM v GROUP BY ${g}p${w}, k0, k1, k2
-) vv
-ORDER BY ${g}p`;
+) vv`;
 }
 
 /**
@@ -198,8 +202,7 @@ export function expandedTrendSql(d: Dialect, q: TrendQuery): string {
   FROM ${from}
   WHERE ${where.join(' AND ')}
 ), ${general('s')}
-${merged}
-ORDER BY ${g}p`;
+${merged}`;
   }
   // without a base year, a spell alone in its group (for this person, in the window) makes its
   // person's vector by itself, in closed form: only people with several spells there are grouped
@@ -208,8 +211,10 @@ ORDER BY ${g}p`;
   const own = [
     flag(`p = ${per('start_m')}`), flag(`p = ${per('start_m')} AND new_grad`), flag(`departed AND p = ${per('stop_m')}`), flag(hc('p')),
     flag(`p - 1 = ${per('start_m')}`), flag(`departed AND p - 1 = ${per('stop_m')}`), flag(hc('(p - 1)')), '0', '0', '0',
-  ].map((c, i) => `${c} AS c${i}`);
-  const cs = COMPONENTS.map((_, i) => `c${i}`).join(', ');
+  ];
+  // the seven flags packed into one small integer: the grouping below keys on (group, period, code)
+  const packed = own.slice(0, 7).map((c, i) => (i === 0 ? c : `${2 ** i} * ${c}`)).join(' + ');
+  const unpacked = own.map((c, i) => `${i < 7 ? `${i === 0 ? 'code' : d.intDiv('code', 2 ** i)} % 2` : c} AS c${i}`);
   const partition = [...scope.keys, 'pid'].join(', ');
   return `WITH ${pw}s AS (
   SELECT *, count(*) OVER (PARTITION BY ${partition}) AS spells_here FROM (
@@ -222,12 +227,13 @@ ORDER BY ${g}p`;
 SELECT * FROM (
   ${merged}
   UNION ALL
-  SELECT ${g}p${w}, ${cs}, count(*) AS n FROM (
-    SELECT ${g}p${w}, ${own.join(', ')}
-    FROM (SELECT *, ${d.expandRange(`greatest(${per('start_m')}, ${lo})`, `least(${per('stop_m')} + 1, ${hi}) + 1`)} AS p FROM s WHERE spells_here = 1) x
-  ) o GROUP BY ${g}p${w}, ${cs}
-) r
-ORDER BY ${g}p`;
+  SELECT ${g}p${w}, ${unpacked.join(', ')}, n FROM (
+    SELECT ${g}p${w}, code, count(*) AS n FROM (
+      SELECT ${g}p${w}, ${packed} AS code
+      FROM (SELECT *, ${d.expandRange(`greatest(${per('start_m')}, ${lo})`, `least(${per('stop_m')} + 1, ${hi}) + 1`)} AS p FROM s WHERE spells_here = 1) x
+    ) o GROUP BY ${g}p${w}, code
+  ) oo
+) r`;
 }
 
 /** One figure and its interval; null where suppressed or undefined. */
@@ -341,12 +347,22 @@ export async function trend(store: Store, o: TrendOptions, cohorts: readonly Coh
 
 function collect(raw: Record<string, unknown>[], by: readonly GroupDim[], total: boolean, weighted: boolean): Cell[] {
   const cells = new Map<string, Cell>();
+  const cols = by.map((b) => `g_${b}`);
+  let last: Record<string, unknown> | null = null;
+  let c: Cell | undefined;
   for (const r of raw) {
-    const group = Object.fromEntries(by.map((b) => [b, r[`g_${b}`] as string | number | boolean | null]));
-    const p = Number(r.p);
-    const key = JSON.stringify([total, by.map((b) => r[`g_${b}`]), p]);
-    let c = cells.get(key);
-    if (!c) cells.set(key, (c = { key, group, total, p, patterns: [], people: [], index: new Map() }));
+    // rows come ordered by cell: a row of the previous row's cell needs no key
+    if (!last || r.p !== last.p || cols.some((g) => r[g] !== last![g])) {
+      const p = Number(r.p);
+      const key = JSON.stringify([total, cols.map((g) => r[g]), p]);
+      c = cells.get(key);
+      if (!c) {
+        const group = Object.fromEntries(by.map((b) => [b, r[`g_${b}`] as string | number | boolean | null]));
+        cells.set(key, (c = { key, group, total, p, patterns: [], people: [], index: new Map() }));
+      }
+    }
+    last = r;
+    if (!c) continue;
     // equal vectors from different branches of the SQL are one pattern: fewer draws
     const v = COMPONENTS.map((_, i) => Number(r[`c${i}`]));
     if (weighted) v.push(...WEIGHTED_OF.map((i) => Number(r.w) * v[i]!));
