@@ -76,3 +76,24 @@ test('the hires query is a plain object compiled to SQL', () => {
   assert.doesNotMatch(hiresSql({ metric: 'hires', by: ['year'] }), /cohort_members/);
   assert.throws(() => parseDims('cohort,city'), /unknown dimension: city/);
 });
+
+test('hires by metro and country follow the position location, else the profile location', async () => {
+  const at = (id: string, profile: string, job?: string) => {
+    const p = person({ id, grad: '2019-06', jobs: [['Acme', 'Engineer', '2020-02', null]] });
+    p.location_name = profile;
+    if (job) (p.experience as { location_names: string[] }[])[0]!.location_names = [job];
+    return p;
+  };
+  const { store } = await world([
+    at('a', 'san francisco, california, united states'),
+    at('b', 'oakland, california, united states'),
+    at('c', 'san francisco, california, united states', 'london, england, united kingdom'),
+    at('d', 'nowhere in particular'),
+  ]);
+  const { rows } = await hires(store, { by: ['metro', 'country'] }, []);
+  assert.deepEqual(rows.map((r) => [r.metro, r.country, r.hires]), [
+    ['Greater London', 'GB', 1],
+    ['San Francisco Bay Area', 'US', 2],
+    [null, null, 1],
+  ]);
+});

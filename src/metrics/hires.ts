@@ -10,7 +10,7 @@ import { withYoy } from '../analyze/yoy.js';
 import { OTHER_COHORT, type Cohort } from '../resolve/index.js';
 import { cohortJoinSql, ensureCohortMembers } from './cohort-members.js';
 
-export const HIRE_DIMS = ['cohort', 'year', 'band', 'new_grad', 'company', 'seniority', 'function', 'occupation', 'exposure_quintile'] as const;
+export const HIRE_DIMS = ['cohort', 'year', 'band', 'new_grad', 'company', 'seniority', 'function', 'occupation', 'exposure_quintile', 'metro', 'country'] as const;
 export type HireDim = (typeof HIRE_DIMS)[number];
 
 export interface HiresQuery {
@@ -38,6 +38,9 @@ export interface HiresRow {
   function?: string | null;
   occupation?: string | null;
   exposure_quintile?: number | null;
+  /** Metro area and country of the hire's place (its position's location, else the profile's). */
+  metro?: string | null;
+  country?: string | null;
   hires: number;
   /** X_t / X_{t−1} − 1 for the same group; null without a previous year. */
   yoy?: number | null;
@@ -55,7 +58,12 @@ const COLUMN: Record<HireDim, string> = {
   function: 't.function',
   occupation: "t.soc || ' ' || t.occupation",
   exposure_quintile: 't.exposure_quintile',
+  metro: 'pm.metro',
+  country: 'pm.country',
 };
+
+/** Dimensions read from the hire's place (the spell it opens carries the place key). */
+const PLACE_DIMS: readonly HireDim[] = ['metro', 'country'];
 
 /** Dimensions read from the title's classification. */
 const TITLE_DIMS: readonly HireDim[] = ['seniority', 'function', 'occupation', 'exposure_quintile'];
@@ -77,7 +85,12 @@ export function parseDims(spec: string): HireDim[] {
  * the portable form (`portableHiresSql`); without a dialect, the direct form.
  */
 export function hiresSql(q: HiresQuery, d?: Dialect): string {
-  if (d && !(d.capabilities.multipleJoins && d.capabilities.nonEquiJoins)) return portableHiresSql(q, d);
+  if (d && !(d.capabilities.multipleJoins && d.capabilities.nonEquiJoins)) {
+    if (q.by.some((dim) => PLACE_DIMS.includes(dim))) {
+      throw new UserError('invalid --by: metro and country are not available on this engine yet', 'usage', 'the cluster path ships no spells');
+    }
+    return portableHiresSql(q, d);
+  }
   const where: string[] = [];
   const from = q.from !== undefined && q.by.includes('year') ? q.from - 1 : q.from;
   if (from !== undefined) where.push(`h.year >= ${Math.trunc(from)}`);
@@ -88,15 +101,18 @@ export function hiresSql(q: HiresQuery, d?: Dialect): string {
   // hires are first counted by what the dimensions need (millions of rows → thousands), and only
   // those counts meet the joins: joining every hire to its cohorts cost 40× the counting
   const byTitle = q.by.some((d) => TITLE_DIMS.includes(d));
+  const byPlace = q.by.some((d) => PLACE_DIMS.includes(d));
   const needs = [
     ...(['year', 'band', 'new_grad'] as const).filter((d) => q.by.includes(d)),
     ...(q.by.includes('company') ? ['company_name'] : []),
     ...(joinCohorts ? ['company_id', 'hire_m'] : q.monthly ? ['hire_m'] : []),
     ...(byTitle ? ['title_key'] : []),
+    ...(byPlace ? ['place_key'] : []),
     ...(q.perPerson ? ['pid'] : []),
-  ];
+  ].map((c) => (c === 'place_key' ? 'sp.place_key' : `h.${c}`));
   const counted = [
-    `SELECT ${[...needs, 'count(*) AS n'].join(', ')} FROM hires h`,
+    `SELECT ${[...needs.map((c) => `${c} AS ${c.replace(/^\w+\./, '')}`), 'count(*) AS n'].join(', ')} FROM hires h`,
+    byPlace ? 'LEFT JOIN spells sp ON sp.pid = h.pid AND sp.hire_idx = h.idx' : '',
     where.length ? `WHERE ${where.join(' AND ')}` : '',
     needs.length ? `GROUP BY ${needs.join(', ')}` : '',
   ].filter(Boolean).join(' ');
@@ -107,6 +123,7 @@ export function hiresSql(q: HiresQuery, d?: Dialect): string {
       ? cohortJoinSql('m', 'h.company_id', 'h.hire_m', `'${q.cohortSet}'`)
       : '',
     byTitle ? 'LEFT JOIN title_map t ON t.title_key = h.title_key' : '',
+    byPlace ? 'LEFT JOIN place_map pm ON pm.place_key = h.place_key' : '',
     select.length ? `GROUP BY ${select.map((_, i) => i + 1).join(', ')}` : '',
     select.length && !q.perPerson ? `ORDER BY ${select.map((_, i) => `${i + 1} NULLS LAST`).join(', ')}` : '',
   ]

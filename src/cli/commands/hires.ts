@@ -12,7 +12,8 @@ const HELP = `usage: talentflow hires --by DIMS [--from YEAR] [--to YEAR] [--coh
 
 Hires grouped by DIMS, a comma list of: cohort, year, band, new_grad, company, seniority (level
 1 entry … 7 senior executive), function, occupation, exposure_quintile (1 least … 5 most
-AI-exposed; occupation and exposure need 'talentflow data import'). With year, each
+AI-exposed; occupation and exposure need 'talentflow data import'), metro, country (of the
+hire's position, else the profile's location). With year, each
 row has its year-over-year change (yoy) against the same group's previous year.
 
 options:

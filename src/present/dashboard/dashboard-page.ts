@@ -25,12 +25,13 @@ const PAGE = `<!doctype html>
 <header><h1>talentflow</h1><span id="source" class="muted"></span></header>
 <form id="filters" aria-label="filters">
   <label>Metric <select name="metric"><option value="hires">Hires</option><option value="new_grad_share">New-grad share</option></select></label>
-  <label>Split by <select name="split"><option value="cohort">cohort</option><option value="band">experience band</option><option value="new_grad">new grad</option><option value="function">function</option><option value="seniority">seniority</option><option value="">nothing</option></select></label>
+  <label>Split by <select name="split"><option value="cohort">cohort</option><option value="band">experience band</option><option value="new_grad">new grad</option><option value="function">function</option><option value="seniority">seniority</option><option value="metro">metro</option><option value="">nothing</option></select></label>
   <fieldset id="cohorts"><legend>Cohorts</legend></fieldset>
   <fieldset id="bands"><legend>Experience (years)</legend></fieldset>
   <label>New grad <select name="new_grad"><option value="">any</option><option value="true">new grads only</option><option value="false">not new grads</option></select></label>
   <label>Function <select name="function"><option value="">any</option></select></label>
   <label>Seniority <select name="seniority"><option value="">any</option><option value="1">1 entry</option><option value="2">2</option><option value="3">3</option><option value="4">4</option><option value="5">5</option><option value="6">6</option><option value="7">7 executive</option></select></label>
+  <label>Metro <select name="metro"><option value="">any</option></select></label>
   <label>From <input name="from" type="number" min="1901" max="2100" step="1"></label>
   <label>To <input name="to" type="number" min="1901" max="2100" step="1"></label>
   <a id="permalink" href="">link to this view</a>

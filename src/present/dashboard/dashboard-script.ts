@@ -9,7 +9,7 @@ const $ = (id) => document.getElementById(id);
 const form = $('filters');
 const token = new URLSearchParams(location.hash.slice(1)).get('token');
 const headers = token ? { Authorization: 'Bearer ' + token } : {};
-const VIEW_KEYS = ['metric', 'split', 'cohorts', 'band', 'new_grad', 'function', 'seniority', 'from', 'to'];
+const VIEW_KEYS = ['metric', 'split', 'cohorts', 'band', 'new_grad', 'function', 'seniority', 'metro', 'from', 'to'];
 let seq = 0;
 
 async function get(url, as) {
@@ -46,7 +46,7 @@ function view() {
   set('split', form.split.value === 'cohort' ? '' : (form.split.value || 'none'));
   const c = checked('cohort'); if (c) v.set('cohorts', c.join(','));
   const b = checked('band'); if (b) v.set('band', b.join(','));
-  for (const k of ['new_grad', 'function', 'seniority', 'from', 'to']) set(k, form[k].value);
+  for (const k of ['new_grad', 'function', 'seniority', 'metro', 'from', 'to']) set(k, form[k].value);
   return v;
 }
 
@@ -58,7 +58,7 @@ function applyView(v) {
     const want = v.get(key) ? v.get(key).split(',') : null;
     for (const box of form.querySelectorAll('input[name="' + name + '"]')) box.checked = !want || want.includes(box.value);
   }
-  for (const k of ['new_grad', 'function', 'seniority', 'from', 'to']) form[k].value = v.get(k) || '';
+  for (const k of ['new_grad', 'function', 'seniority', 'metro', 'from', 'to']) form[k].value = v.get(k) || '';
 }
 
 /** API parameters for the view. */
@@ -70,7 +70,7 @@ function apiParams(v) {
     p.set('by', [split, 'year'].filter(Boolean).join(','));
     if (v.get('new_grad')) p.set('new_grad', v.get('new_grad'));
   }
-  for (const k of ['cohorts', 'band', 'function', 'seniority', 'from', 'to']) if (v.get(k)) p.set(k, v.get(k));
+  for (const k of ['cohorts', 'band', 'function', 'seniority', 'metro', 'from', 'to']) if (v.get(k)) p.set(k, v.get(k));
   return { metric, query: p.toString() };
 }
 
@@ -131,6 +131,8 @@ async function init() {
   checkboxes($('bands'), 'band', meta.definition.bands.map((b) => b[0]));
   const fn = api.paths['/api/v1/hires'].get.parameters.find((p) => p.name === 'function');
   for (const f of (fn && fn.schema.items.enum) || []) form.function.add(new Option(f, f));
+  const metro = api.paths['/api/v1/hires'].get.parameters.find((p) => p.name === 'metro');
+  for (const m of (metro && metro.schema.items.enum) || []) form.metro.add(new Option(m, m));
   applyView(new URLSearchParams(location.search));
   form.addEventListener('change', update);
   form.addEventListener('submit', (e) => { e.preventDefault(); update(); });

@@ -12,6 +12,7 @@ import { OTHER_COHORT } from '../../resolve/index.js';
 import type { ColumnSpec, MetricContext, MetricEntry, MetricRow, ParamSpec, ParamValues } from './metric-registry.js';
 import { wilson } from '../../analyze/intervals.js';
 import { FUNCTIONS } from '../../resolve/titles/index.js';
+import { METROS } from '../../resolve/place-gazetteer.js';
 import { DEFAULT_MIN_CELL, suppressionNote, suppressSmallCells } from './small-cells.js';
 import { dataAsOf, partialYearNote } from './data-as-of.js';
 
@@ -27,6 +28,7 @@ const FILTERS: ParamSpec[] = [
   { name: 'new_grad', kind: 'boolean', description: 'Only new-grad hires (true) or only the others (false).' },
   { name: 'function', kind: 'list', values: FUNCTIONS, description: 'Only hires into titles of these functions.' },
   { name: 'seniority', kind: 'list', values: ['1', '2', '3', '4', '5', '6', '7'], description: 'Only hires at these seniority levels (1 entry … 7 senior executive).' },
+  { name: 'metro', kind: 'list', values: METROS.map((m) => m.name), description: "Only hires whose place is in these metro areas (the position's location, else the profile's)." },
   { name: 'min_cell', kind: 'integer', min: 1, max: 1000, default: DEFAULT_MIN_CELL, description: 'Cells counting fewer than this many hires are suppressed.' },
 ];
 
@@ -40,10 +42,12 @@ const DIM_COLUMNS: Record<HireDim, ColumnSpec> = {
   function: { name: 'function', type: 'string', role: 'dimension', description: 'Function of the title (engineering, data, sales, …).' },
   occupation: { name: 'occupation', type: 'string', role: 'dimension', description: 'SOC code and O*NET occupation of the title; null without the reference data.' },
   exposure_quintile: { name: 'exposure_quintile', type: 'integer', role: 'dimension', description: 'AI-exposure quintile of the occupation (1 least … 5 most).' },
+  metro: { name: 'metro', type: 'string', role: 'dimension', description: "Metro area of the hire's place (its position's location, else the profile's); null when unknown." },
+  country: { name: 'country', type: 'string', role: 'dimension', description: "Country (ISO code) of the hire's place; null when unknown." },
 };
 
 /** Filters applied to grouped counts: parameter → the dimension it constrains. */
-const FILTER_DIMS = { band: 'band', new_grad: 'new_grad', function: 'function', seniority: 'seniority' } as const satisfies Record<string, HireDim>;
+const FILTER_DIMS = { band: 'band', new_grad: 'new_grad', function: 'function', seniority: 'seniority', metro: 'metro' } as const satisfies Record<string, HireDim>;
 
 function keep(row: Record<string, unknown>, p: ParamValues): boolean {
   for (const [param, dim] of Object.entries(FILTER_DIMS)) {
