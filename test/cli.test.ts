@@ -51,6 +51,8 @@ test('usage errors exit 2 and name the problem; a missing database exits 1', asy
   assert.equal((await cli('nonsense')).code, 2);
   assert.equal((await cli('hires', '--db', join(dir, 'none.duckdb'))).code, 1);
   assert.equal((await cli('ingest', '--db', db)).code, 2);
+  const missing = await cli('ingest', join(dir, 'nope.jsonl'), '--db', db);
+  assert.deepEqual([missing.code, missing.err.split('\n')[0]], [1, `talentflow ingest: unknown file: ${join(dir, 'nope.jsonl')} (${join(dir, 'nope.jsonl')})`]);
 });
 
 test('demo generates, ingests and prints the headline table', async () => {

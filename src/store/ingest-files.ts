@@ -4,6 +4,7 @@
  * TypeScript reader into a canonical JSONL file that the engine then loads the same way.
  * Re-ingesting a path replaces what it contributed before (idempotent).
  */
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -94,6 +95,7 @@ export interface Unit {
 export async function planUnits(paths: string[], format: FormatName | 'auto'): Promise<Unit[]> {
   const units: Unit[] = [];
   for (const p of paths.map((x) => resolve(x))) {
+    if (!existsSync(p)) throw new UserError(`unknown file: ${p}`, 'file_not_found', 'check the path', { file: p });
     if ((await stat(p)).isDirectory() && !FOLDER_FORMATS.includes(format as FormatName)) {
       const folder = format === 'auto' ? await sniffFormat(p).catch(() => undefined) : undefined;
       if (folder && FOLDER_FORMATS.includes(folder)) {
