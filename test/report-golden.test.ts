@@ -10,7 +10,7 @@ import { reportWorld } from './helpers/report-world.js';
 const GOLDEN = new URL('./golden/report-small-world.html', import.meta.url);
 // the golden holds the sections whose figures are exact; the suite's bootstrap intervals are not
 // yet the same from run to run, so those sections are checked for shape below
-const EXACT = ['headline', 'hires-over-time', 'hires-by-band', 'yoy', 'new-grad-share'];
+const EXACT = ['headline', 'hires-over-time', 'hires-by-band', 'yoy', 'new-grad-share', 'hires-by-function', 'hires-by-seniority', 'hires-by-metro'];
 const options = { cohorts: selectCohorts('bigtech15,mag7'), now: '2025-07-01', minCell: 5, sections: EXACT };
 let store: Store;
 let report: Report;

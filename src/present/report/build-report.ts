@@ -9,7 +9,7 @@ import { OTHER_COHORT } from '../../resolve/index.js';
 import { dataAsOf, DEFAULT_MIN_CELL, metricEntry, PRODUCT, runMetric } from '../registry/index.js';
 import { esc, page } from './html.js';
 import { headlineSection } from './headline.js';
-import { hiresByBandSection, hiresOverTimeSection, newGradShareSection, yoySection } from './hires-sections.js';
+import { hiresByBandSection, hiresByFunctionSection, hiresByMetroSection, hiresBySenioritySection, hiresOverTimeSection, newGradShareSection, yoySection } from './hires-sections.js';
 import { methodologySection } from './methodology.js';
 import { flowsSection, headcountSection, retentionSection } from './suite-sections.js';
 import type { ExportedTable, ReportContext } from './report-context.js';
@@ -42,6 +42,9 @@ const ALL_SECTIONS: [string, string, (rc: ReportContext) => Promise<string>][] =
   ['hires-by-band', 'Hires by cohort and experience band', hiresByBandSection],
   ['yoy', 'Year-over-year change', yoySection],
   ['new-grad-share', 'New-grad share of hires', newGradShareSection],
+  ['hires-by-function', 'Hires by function', hiresByFunctionSection],
+  ['hires-by-seniority', 'Hires by seniority', hiresBySenioritySection],
+  ['hires-by-metro', 'Hires by metro area', hiresByMetroSection],
   ['retention', 'Retention of hires', retentionSection],
   ['headcount', 'Headcount, hiring and attrition', headcountSection],
   ['flows', 'Moves between cohorts', flowsSection],

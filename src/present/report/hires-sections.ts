@@ -39,21 +39,38 @@ function countWithChange(k: number) {
   };
 }
 
-export async function hiresOverTimeSection(rc: ReportContext): Promise<string> {
-  const result = await reportMetric(rc, 'hires', { by: 'cohort,year' });
-  const svg = await renderSvg(
-    lineSpec({ title: 'Hires per year by company cohort', source: rc.source, rows: result.rows, x: 'year', y: 'hires', yTitle: 'Hires (count)', series: 'cohort', seriesTitle: 'Cohort', seriesDomain: rc.cohortNames }),
-    'chart-hires-cohort',
-  );
-  return [
-    '<section id="hires-over-time"><h2>Hires over time by cohort</h2>',
-    `<figure>${svg}<figcaption>Hires per calendar year of the hire month. A hire counts in every cohort holding its company.</figcaption></figure>`,
-    yearTable(rc, result.rows, ['cohort'], countWithChange(rc.k), `Hires (n) with the year-over-year change below each count; cells below ${rc.k} suppressed.`),
-    exportLine(rc, 'hires-by-cohort-year.csv', result),
-    notes(result),
-    '</section>',
-  ].join('\n');
+/**
+ * Hires per year split by one dimension: a line chart, its table and export line. The cohort split
+ * is the report's second section; function, seniority and metro follow the same shape.
+ */
+function hiresSplitSection(id: string, title: string, dim: string, dimTitle: string, caption: string) {
+  return async (rc: ReportContext): Promise<string> => {
+    const result = await reportMetric(rc, 'hires', { by: `${dim},year` });
+    const rows = result.rows.map((r) => ({ ...r, [dim]: String(r[dim] ?? 'unknown') }));
+    const domain = dim === 'cohort' ? rc.cohortNames : [...new Set(rows.map((r) => r[dim] as string))].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+    const svg = await renderSvg(
+      lineSpec({ title: `Hires per year by ${dim === 'cohort' ? 'company cohort' : dimTitle.toLowerCase()}`, source: rc.source, rows, x: 'year', y: 'hires', yTitle: 'Hires (count)', series: dim, seriesTitle: dimTitle, seriesDomain: domain }),
+      `chart-hires-${dim}`,
+    );
+    return [
+      `<section id="${id}"><h2>${esc(title)}</h2>`,
+      `<figure>${svg}<figcaption>${esc(caption)}</figcaption></figure>`,
+      yearTable(rc, rows, [dim], countWithChange(rc.k), `Hires (n) with the year-over-year change below each count; cells below ${rc.k} suppressed.`),
+      exportLine(rc, `hires-by-${dim}-year.csv`, result),
+      notes(result),
+      '</section>',
+    ].join('\n');
+  };
 }
+
+export const hiresOverTimeSection = hiresSplitSection('hires-over-time', 'Hires over time by cohort', 'cohort', 'Cohort',
+  'Hires per calendar year of the hire month. A hire counts in every cohort holding its company.');
+export const hiresByFunctionSection = hiresSplitSection('hires-by-function', 'Hires by function', 'function', 'Function',
+  'Function of the title at hire, by built-in rules (docs/titles.md); unknown where the title names none.');
+export const hiresBySenioritySection = hiresSplitSection('hires-by-seniority', 'Hires by seniority', 'seniority', 'Seniority',
+  'Seniority level of the title at hire: 1 entry, 2 junior, 3 senior individual contributor, 4 manager or lead, 5 director, 6 vice president, 7 C-level, partner or owner.');
+export const hiresByMetroSection = hiresSplitSection('hires-by-metro', 'Hires by metro area', 'metro', 'Metro',
+  "Metro area of the hire's place: its position's location, else the profile's; unknown where neither names a known metro.");
 
 export async function hiresByBandSection(rc: ReportContext): Promise<string> {
   const result = await reportMetric(rc, 'hires', { by: 'cohort,year,band' });
