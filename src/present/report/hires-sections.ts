@@ -14,7 +14,7 @@ function notes(result: MetricResult): string {
 }
 
 /** A wide table: one row per series key, one column per year; `cell` renders a row's value. */
-function yearTable(rc: ReportContext, rows: readonly MetricRow[], keys: string[], cell: (r: MetricRow) => string, caption: string): string {
+function yearTable(rows: readonly MetricRow[], keys: string[], cell: (r: MetricRow) => string, caption: string): string {
   const years = [...new Set(rows.map((r) => r.year as number))].sort((a, b) => a - b);
   const groups = new Map<string, Map<number, MetricRow>>();
   for (const r of rows) {
@@ -27,7 +27,6 @@ function yearTable(rc: ReportContext, rows: readonly MetricRow[], keys: string[]
     const labels = (JSON.parse(key) as unknown[]).map((v) => `<td>${esc(v)}</td>`);
     return `<tr>${labels.join('')}${years.map((y) => `<td class="num">${byYear.has(y) ? cell(byYear.get(y)!) : ''}</td>`).join('')}</tr>`;
   });
-  void rc;
   return table(head, body, caption);
 }
 
@@ -55,7 +54,7 @@ function hiresSplitSection(id: string, title: string, dim: string, dimTitle: str
     return [
       `<section id="${id}"><h2>${esc(title)}</h2>`,
       `<figure>${svg}<figcaption>${esc(caption)}</figcaption></figure>`,
-      yearTable(rc, rows, [dim], countWithChange(rc.k), `Hires (n) with the year-over-year change below each count; cells below ${rc.k} suppressed.`),
+      yearTable(rows, [dim], countWithChange(rc.k), `Hires (n) with the year-over-year change below each count; cells below ${rc.k} suppressed.`),
       exportLine(rc, `hires-by-${dim}-year.csv`, result),
       notes(result),
       '</section>',
@@ -88,7 +87,7 @@ export async function hiresByBandSection(rc: ReportContext): Promise<string> {
     '<section id="hires-by-band"><h2>Hires over time by cohort and experience band</h2>',
     '<p>Experience at hire is full-time months since the latest graduation; bands are whole years: &lt;1, 1, 2–5, 6–10, 11+.</p>',
     charts.join('\n') || `<p class="note">Every cell is below ${rc.k}: nothing to draw.</p>`,
-    yearTable(rc, result.rows, ['cohort', 'band'], countWithChange(rc.k), `Hires (n) by cohort and band, YoY below; cells below ${rc.k} suppressed.`),
+    yearTable(result.rows, ['cohort', 'band'], countWithChange(rc.k), `Hires (n) by cohort and band, YoY below; cells below ${rc.k} suppressed.`),
     exportLine(rc, 'hires-by-cohort-year-band.csv', result),
     notes(result),
     '</section>',
@@ -141,7 +140,7 @@ export async function newGradShareSection(rc: ReportContext): Promise<string> {
   return [
     '<section id="new-grad-share"><h2>New-grad share of hires</h2>',
     `<figure>${svg}<figcaption>Share of each cohort's hires that are new-grad hires (experience under 12 months, graduated within the year before the hire). Whiskers: Wilson 95% intervals.</figcaption></figure>`,
-    yearTable(rc, result.rows, ['cohort'], cell, `New-grad share with its 95% interval and the number of hires n; cells with n below ${rc.k} suppressed.`),
+    yearTable(result.rows, ['cohort'], cell, `New-grad share with its 95% interval and the number of hires n; cells with n below ${rc.k} suppressed.`),
     exportLine(rc, 'new-grad-share.csv', result),
     notes(result),
     '</section>',
