@@ -100,7 +100,7 @@ async function loadLines(store: Store, format: JsonLinesFormat, path: string, ta
   ] as const) {
     await store.run(
       `INSERT INTO ${table} SELECT $rec_base + s.rid, s.idx, ${cols.split(', ').map((c) => `s.${c}`).join(', ')}
-       FROM ${stage} s JOIN stage_verdict v ON v.rid = s.rid WHERE v.reason IS NULL`,
+       FROM ${stage} s WHERE s.rid NOT IN (SELECT rid FROM stage_verdict WHERE reason IS NOT NULL)`,
       { rec_base: params.rec_base },
     );
   }
