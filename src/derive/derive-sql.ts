@@ -25,18 +25,24 @@ FROM (
 ) r JOIN files f ON f.file_id = r.file_id`;
 }
 
-/** The kept records' positions, with the hash keys their resolutions are joined by. */
-export function positionsRawSql(): string {
+/** The hash keys the per-distinct-value maps are joined by, over a `record_positions` row `rp`. */
+export const POSITION_KEYS_SQL = 'hash(rp.company, rp.company_domain, rp.company_linkedin) AS company_key, hash(rp.title) AS title_key';
+
+/**
+ * Positions of the records `owner` keeps (`people`: one record per person; in snapshot mode
+ * `snap_records`: every snapshot's record), with the keys their resolutions are joined by.
+ * `recId` is the owner's column holding the record id.
+ */
+export function positionsRawSql(owner = 'people', recId = 'pid'): string {
   return `CREATE OR REPLACE VIEW positions_raw AS
-SELECT p.pid, p.person_id, p.as_of_m, rp.* EXCLUDE (rec_id),
-       hash(rp.company, rp.company_domain, rp.company_linkedin) AS company_key, hash(rp.title) AS title_key
-FROM people p JOIN record_positions rp ON rp.rec_id = p.pid`;
+SELECT o.pid, o.person_id, o.as_of_m, rp.* EXCLUDE (rec_id), ${POSITION_KEYS_SQL}
+FROM ${owner} o JOIN record_positions rp ON rp.rec_id = o.${recId}`;
 }
 
-export function educationsRawSql(): string {
+export function educationsRawSql(owner = 'people', recId = 'pid'): string {
   return `CREATE OR REPLACE VIEW educations_raw AS
-SELECT p.pid, p.person_id, re.* EXCLUDE (rec_id), hash(re.degree) AS degree_key
-FROM people p JOIN record_educations re ON re.rec_id = p.pid`;
+SELECT o.pid, o.person_id, re.* EXCLUDE (rec_id), hash(re.degree) AS degree_key
+FROM ${owner} o JOIN record_educations re ON re.rec_id = o.${recId}`;
 }
 
 /** Positions with their resolved company and kind. An open end is "ongoing as of the profile's

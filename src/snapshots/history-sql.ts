@@ -14,6 +14,7 @@
  * a year-only start (`2021`) matches the one month-precise start of that person, company and year
  * (`2021-03`) when there is exactly one, so a profile that gains precision keeps its positions.
  */
+import { educationsRawSql, POSITION_KEYS_SQL, positionsRawSql } from '../derive/derive-sql.js';
 
 /** Snapshot of a file: its `--snapshot`, else (mixed databases) its ingest date. */
 const SNAP = 'coalesce(f.snapshot, f.ingested_at)';
@@ -53,25 +54,15 @@ FROM s JOIN people pe ON pe.pid = s.pid LEFT JOIN record_hashes h ON h.rec_id = 
 
 /** Before resolution: the raw views over every snapshot's positions, so every company, title
  *  and degree any snapshot named is resolved. */
-export function allPositionsRawSql(): string {
-  return `CREATE OR REPLACE VIEW positions_raw AS
-SELECT s.pid, s.person_id, s.as_of_m, rp.* EXCLUDE (rec_id),
-       hash(rp.company, rp.company_domain, rp.company_linkedin) AS company_key, hash(rp.title) AS title_key
-FROM snap_records s JOIN record_positions rp ON rp.rec_id = s.rec_id`;
-}
-
-export function allEducationsRawSql(): string {
-  return `CREATE OR REPLACE VIEW educations_raw AS
-SELECT s.pid, s.person_id, re.* EXCLUDE (rec_id), hash(re.degree) AS degree_key
-FROM snap_records s JOIN record_educations re ON re.rec_id = s.rec_id`;
-}
+export const allPositionsRawSql = (): string => positionsRawSql('snap_records', 'rec_id');
+export const allEducationsRawSql = (): string => educationsRawSql('snap_records', 'rec_id');
 
 /** Every snapshot's positions with their cross-snapshot key (needs `company_map`). */
 export function posInstSql(): string {
   return `CREATE OR REPLACE TABLE pos_inst AS
 WITH i AS (
   SELECT s.pid, s.person_id, s.rec_id, s.snapshot, s.seq, s.as_of_m, rp.* EXCLUDE (rec_id),
-         hash(rp.company, rp.company_domain, rp.company_linkedin) AS company_key, hash(rp.title) AS title_key
+         ${POSITION_KEYS_SQL}
   FROM snap_records s JOIN record_positions rp ON rp.rec_id = s.rec_id
 ), k AS (
   SELECT i.*, coalesce(c.company_id, 'key:' || i.company_key::VARCHAR) AS cid, c.company_id, c.company_name,
