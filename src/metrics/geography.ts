@@ -35,6 +35,23 @@ export function geographySql(d: Dialect, q: GeographyQuery): string {
   return hi - lo + 2 <= WIDE_MAX_PERIODS ? widePersonGeographySql(d, q) : expandedGeographySql(d, q);
 }
 
+/** What both forms share: the spell scope (place filters left out), the periods read, the
+ *  place expression, and which places are reported. */
+function geographyParts(d: Dialect, q: GeographyQuery) {
+  const scope = scopeSql(d, [], { ...q.filters, from: undefined, to: undefined, metro: undefined, country: undefined }, q.cohortSet);
+  const joins = scope.needsPlaces ? scope.from : `${scope.from}\nLEFT JOIN place_map pl ON pl.place_key = s.place_key`;
+  const L = monthsPer(q.grain);
+  const [lo, hi] = periodsOfYears(q.from, q.to, q.grain);
+  const per = (m: string) => d.intDiv(m, L);
+  const place = `coalesce(pl.${q.level}, '')`;
+  const keep: string[] = [];
+  if (q.filters.metro?.length) keep.push(`pl.metro IN (${q.filters.metro.map((m) => d.literal(m)).join(', ')})`);
+  if (q.filters.country?.length) keep.push(`pl.country IN (${q.filters.country.map((m) => d.literal(m)).join(', ')})`);
+  // a place filter keeps the places reported, not the people: migrants from elsewhere still count
+  const reported = keep.length ? `place IN (SELECT DISTINCT ${place} FROM place_map pl WHERE ${keep.join(' AND ')})` : "place <> ''";
+  return { scope, joins, lo, hi, per, place, reported };
+}
+
 /**
  * The same rows as `expandedGeographySql`, for few periods (years): one grouping per person
  * gives the person's place at the end of each period read (one `arg_min … FILTER` column per
@@ -44,21 +61,13 @@ export function geographySql(d: Dialect, q: GeographyQuery): string {
  * and nothing is grouped by (place, period, person): at 2M profiles those were most of the time.
  */
 function widePersonGeographySql(d: Dialect, q: GeographyQuery): string {
-  const scope = scopeSql(d, [], { ...q.filters, from: undefined, to: undefined, metro: undefined, country: undefined }, q.cohortSet);
-  const joins = scope.needsPlaces ? scope.from : `${scope.from}\nLEFT JOIN place_map pl ON pl.place_key = s.place_key`;
-  const L = monthsPer(q.grain);
-  const [lo, hi] = periodsOfYears(q.from, q.to, q.grain);
-  const per = (m: string) => d.intDiv(m, L);
-  const place = `coalesce(pl.${q.level}, '')`;
+  const { scope, joins, lo, hi, per, place, reported } = geographyParts(d, q);
   // a spell places its person at the end of periods sp … ep (ep: the last whose end it reaches)
   const where = ['s.stop_m >= s.start_m', ...scope.where, `${per('s.stop_m + 1')} - 1 >= ${lo - 1}`, `${per('s.start_m')} <= ${hi}`];
   const periods = Array.from({ length: hi - lo + 2 }, (_, i) => lo - 1 + i);
   const at = periods.map((p) => `${d.argMinIf('place', '-start_m', `${p} BETWEEN sp AND ep`)} AS l${p}`);
   const pick = (shift: number) => `CASE i ${periods.slice(1).map((p, i) => `WHEN ${i} THEN l${p - shift}`).join(' ')} END`;
-  const keep: string[] = [];
-  if (q.filters.metro?.length) keep.push(`pl.metro IN (${q.filters.metro.map((m) => d.literal(m)).join(', ')})`);
-  if (q.filters.country?.length) keep.push(`pl.country IN (${q.filters.country.map((m) => d.literal(m)).join(', ')})`);
-  const report = keep.length ? `place IN (SELECT DISTINCT ${place} FROM place_map pl WHERE ${keep.join(' AND ')})` : "place <> ''";
+  const report = reported;
   const known = (x: string) => `${x} IS NOT NULL AND ${x} <> ''`;
   return `WITH s AS (
   SELECT s.pid, s.start_m, ${place} AS place, ${per('s.start_m')} AS sp, ${per('s.stop_m + 1')} - 1 AS ep
@@ -88,18 +97,9 @@ export const WIDE_MAX_PERIODS = 12;
 
 /** The general form: each spell expanded to the periods whose end it reaches; any number of periods. */
 export function expandedGeographySql(d: Dialect, q: GeographyQuery): string {
-  const scope = scopeSql(d, [], { ...q.filters, from: undefined, to: undefined, metro: undefined, country: undefined }, q.cohortSet);
-  const joins = scope.needsPlaces ? scope.from : `${scope.from}\nLEFT JOIN place_map pl ON pl.place_key = s.place_key`;
-  const L = monthsPer(q.grain);
-  const [lo, hi] = periodsOfYears(q.from, q.to, q.grain);
-  const per = (m: string) => d.intDiv(m, L);
-  const place = `coalesce(pl.${q.level}, '')`;
+  const { scope, joins, lo, hi, per, place, reported } = geographyParts(d, q);
   const where = ['s.stop_m >= s.start_m', ...scope.where];
-  const keep: string[] = [];
-  if (q.filters.metro?.length) keep.push(`pl.metro IN (${q.filters.metro.map((m) => d.literal(m)).join(', ')})`);
-  if (q.filters.country?.length) keep.push(`pl.country IN (${q.filters.country.map((m) => d.literal(m)).join(', ')})`);
-  // a place filter keeps the places reported, not the people: migrants from elsewhere still count
-  const report = keep.length ? `WHERE place IN (SELECT DISTINCT ${place} FROM place_map pl WHERE ${keep.join(' AND ')})` : "WHERE place <> ''";
+  const report = `WHERE ${reported}`;
   return `WITH s AS (
   SELECT s.pid, s.start_m, ${place} AS place,
          ${d.expandRange(`greatest(${per('s.start_m')}, ${lo - 1})`, `least(${per('s.stop_m + 1')} - 1, ${hi}) + 1`)} AS p
