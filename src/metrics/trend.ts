@@ -117,12 +117,7 @@ function widePersonTrendSql(d: Dialect, q: TrendQuery): string {
   const twin = (p: number) => (q.base !== undefined ? q.base * k + (p % k) : Number.NaN);
   // the fields below F⁴ are the old codes: the touch count only decides whether a row exists
   const strip = (x: string) => `CAST(${x} AS BIGINT) % ${F ** 4}`;
-  const field = (r: number, i: number) => `${i === 0 ? `k${r}` : d.intDiv(`k${r}`, F ** i)} % ${F}`;
-  const comps = [
-    field(0, 0), field(0, 1), field(0, 2), `least(${field(0, 3)}, 1)`,
-    field(1, 0), field(1, 2), `least(${field(1, 3)}, 1)`,
-    field(2, 0), field(2, 2), `least(${field(2, 3)}, 1)`,
-  ].map((c, i) => `${c} AS c${i}`);
+  const comps = unpackRoles(d, F);
   return `WITH ${pw}s AS (
   SELECT ${cols}, ${per('s.start_m')} AS sp, ${per('s.stop_m')} AS ep
   FROM ${from}
@@ -166,13 +161,7 @@ export function expandedTrendSql(d: Dialect, q: TrendQuery): string {
   // spells in one group and period): one summed state per role instead of ten
   const F = 4096;
   const sums = [0, 1, 2].map((r) => `sum(CASE WHEN r = ${r} THEN code ELSE 0 END) AS k${r}`);
-  const field = (r: number, i: number) => `${i === 0 ? `k${r}` : d.intDiv(`k${r}`, F ** i)} % ${F}`;
-  // per role: hires, new-grad hires, departures, present (a person present twice is present)
-  const comps = [
-    field(0, 0), field(0, 1), field(0, 2), `least(${field(0, 3)}, 1)`,
-    field(1, 0), field(1, 2), `least(${field(1, 3)}, 1)`,
-    field(2, 0), field(2, 2), `least(${field(2, 3)}, 1)`,
-  ].map((c, i) => `${c} AS c${i}`);
+  const comps = unpackRoles(d, F);
   const where = ['s.stop_m >= s.start_m', ...scope.where];
   // weighted: each person's weight rides along as one more grouping column
   const w = q.weights ? ', w' : '';
@@ -483,4 +472,18 @@ function suppress(cells: Cell[], minCell: number, withTotals: boolean): { hidden
     }
   });
   return { hidden: plan.hidden, note: suppressionNote(plan) };
+}
+
+/**
+ * The ten per-role figures `c0 … c9` from the packed role states `k0 k1 k2` (fields of base F):
+ * per role — the period, the next, the base period — hires, new-grad hires (period only),
+ * departures, present (a person present twice is present once).
+ */
+function unpackRoles(d: Dialect, F: number): string[] {
+  const field = (r: number, i: number) => `${i === 0 ? `k${r}` : d.intDiv(`k${r}`, F ** i)} % ${F}`;
+  return [
+    field(0, 0), field(0, 1), field(0, 2), `least(${field(0, 3)}, 1)`,
+    field(1, 0), field(1, 2), `least(${field(1, 3)}, 1)`,
+    field(2, 0), field(2, 2), `least(${field(2, 3)}, 1)`,
+  ].map((c, i) => `${c} AS c${i}`);
 }
