@@ -2,7 +2,7 @@
 import { parseGrain, parseGroupDims, selectCohorts, trend, DEFAULT_COHORTS, type TrendFigure } from '../api.js';
 import { buildWeights, readOfficialTotals, weightingNote } from '../metrics/weights.js';
 import { WEIGHTED_FIGURES } from '../metrics/trend.js';
-import { putEstimate, renderMetric, type FigureColumn, type FlatRow } from '../present/index.js';
+import { putEstimate, printMetric, type FigureColumn, type FlatRow } from '../present/index.js';
 import { intOption, parseCommand, printHelp } from './args.js';
 import { openExisting, outputFormat } from './common.js';
 import { METRIC_OPTIONS, parseFilters, parseStats } from './metric-options.js';
@@ -57,7 +57,7 @@ export async function runTrendCommand(cmd: TrendCommand, argv: string[]): Promis
       for (const [key, col] of cmd.counts) row[col] = r.people[key];
       return row;
     });
-    const out = renderMetric({
+    printMetric({
       format,
       definition: result.definition,
       metric: cmd.name,
@@ -70,8 +70,6 @@ export async function runTrendCommand(cmd: TrendCommand, argv: string[]): Promis
       figures: columns,
       rows,
     });
-    process.stdout.write(out.stdout);
-    if (out.stderr) process.stderr.write(out.stderr);
   } finally {
     await store.close();
   }

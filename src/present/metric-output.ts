@@ -66,6 +66,13 @@ export interface MetricOutput {
 }
 
 /** Render a metric result; returns the text for stdout and the notes for stderr (CSV). */
+/** Render a metric and write it: the table or data to stdout, notes for people to stderr. */
+export function printMetric(o: MetricOutput): void {
+  const out = renderMetric(o);
+  process.stdout.write(out.stdout);
+  if (out.stderr) process.stderr.write(out.stderr);
+}
+
 export function renderMetric(o: MetricOutput): { stdout: string; stderr: string } {
   if (o.format === 'json') {
     return { stdout: JSON.stringify({ definition: o.definition, metric: o.metric, parameters: o.parameters, notes: o.notes, rows: o.rows }, null, 2) + '\n', stderr: '' };

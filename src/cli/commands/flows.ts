@@ -1,6 +1,6 @@
 import { flows, selectCohorts, DEFAULT_COHORTS, type FlowLevel } from '../../api.js';
 import { UserError } from '../../model/errors.js';
-import { putEstimate, renderMetric, type FlatRow } from '../../present/index.js';
+import { putEstimate, printMetric, type FlatRow } from '../../present/index.js';
 import { intOption, parseCommand, printHelp } from '../args.js';
 import { openExisting, outputFormat } from '../common.js';
 import { METRIC_HELP, METRIC_OPTIONS, parseFilters, parseStats } from '../metric-options.js';
@@ -41,7 +41,6 @@ export async function run(argv: string[]): Promise<number> {
       return 0;
     }
     const parameters = { ...result.parameters, flow_level: level, filters: result.query.filters };
-    let out;
     if (result.ratio) {
       const r = result.ratio;
       const row: FlatRow = { a: r.a, b: r.b, moves: r.moves };
@@ -49,7 +48,7 @@ export async function run(argv: string[]): Promise<number> {
       putEstimate(row, 'b_to_a', r.b_to_a);
       putEstimate(row, 'ratio', r.ratio);
       putEstimate(row, 'share_a_to_b', r.share_a_to_b);
-      out = renderMetric({
+      printMetric({
         format, definition: result.definition, metric: 'flows', parameters, notes: result.notes, dims: ['a', 'b', 'moves'], rows: [row],
         figures: [
           { key: 'a_to_b', header: 'A→B', kind: 'count' },
@@ -64,10 +63,8 @@ export async function run(argv: string[]): Promise<number> {
         putEstimate(row, 'moves', r.moves);
         return row;
       });
-      out = renderMetric({ format, definition: result.definition, metric: 'flows', parameters, notes: result.notes, dims: ['from', 'to', 'people'], figures: [{ key: 'moves', header: 'moves', kind: 'count' }], rows });
+      printMetric({ format, definition: result.definition, metric: 'flows', parameters, notes: result.notes, dims: ['from', 'to', 'people'], figures: [{ key: 'moves', header: 'moves', kind: 'count' }], rows });
     }
-    process.stdout.write(out.stdout);
-    if (out.stderr) process.stderr.write(out.stderr);
   } finally {
     await store.close();
   }

@@ -1,6 +1,6 @@
 import { geography, parseGrain, selectCohorts, DEFAULT_COHORTS, type PlaceLevel } from '../../api.js';
 import { UserError } from '../../model/errors.js';
-import { putEstimate, renderMetric, type FlatRow } from '../../present/index.js';
+import { putEstimate, printMetric, type FlatRow } from '../../present/index.js';
 import { parseCommand, printHelp } from '../args.js';
 import { openExisting, outputFormat } from '../common.js';
 import { METRIC_HELP, METRIC_OPTIONS, parseFilters, parseStats } from '../metric-options.js';
@@ -39,7 +39,7 @@ export async function run(argv: string[]): Promise<number> {
       for (const k of keys) putEstimate(row, k, r[k]);
       return row;
     });
-    const out = renderMetric({
+    printMetric({
       format, definition: result.definition, metric: 'geography', parameters: { ...result.parameters, place_level: level, grain: result.query.grain, filters: result.query.filters }, notes: result.notes,
       dims: [level, 'period'],
       figures: [
@@ -51,8 +51,6 @@ export async function run(argv: string[]): Promise<number> {
       ],
       rows,
     });
-    process.stdout.write(out.stdout);
-    if (out.stderr) process.stderr.write(out.stderr);
   } finally {
     await store.close();
   }

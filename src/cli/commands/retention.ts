@@ -1,6 +1,6 @@
 import { parseGroupDims, retention, selectCohorts, DEFAULT_COHORTS, DEFAULT_KS, GROUP_DIMS, type RetentionDim } from '../../api.js';
 import { UserError } from '../../model/errors.js';
-import { putEstimate, renderMetric, type FigureColumn, type FlatRow } from '../../present/index.js';
+import { putEstimate, printMetric, type FigureColumn, type FlatRow } from '../../present/index.js';
 import { parseCommand, printHelp } from '../args.js';
 import { openExisting, outputFormat } from '../common.js';
 import { METRIC_HELP, METRIC_OPTIONS, parseFilters, parseStats } from '../metric-options.js';
@@ -57,9 +57,7 @@ export async function run(argv: string[]): Promise<number> {
         return row;
       });
     }
-    const out = renderMetric({ format, definition: result.definition, metric: 'retention', parameters: { ...result.parameters, ks, filters: result.query.filters }, notes: result.notes, dims, figures, rows });
-    process.stdout.write(out.stdout);
-    if (out.stderr) process.stderr.write(out.stderr);
+    printMetric({ format, definition: result.definition, metric: 'retention', parameters: { ...result.parameters, ks, filters: result.query.filters }, notes: result.notes, dims, figures, rows });
   } finally {
     await store.close();
   }

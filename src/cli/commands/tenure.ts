@@ -1,5 +1,5 @@
 import { parseGroupDims, selectCohorts, tenure, DEFAULT_COHORTS, TENURE_BUCKETS } from '../../api.js';
-import { putEstimate, renderMetric, type FigureColumn, type FlatRow } from '../../present/index.js';
+import { putEstimate, printMetric, type FigureColumn, type FlatRow } from '../../present/index.js';
 import { parseCommand, printHelp } from '../args.js';
 import { openExisting, outputFormat } from '../common.js';
 import { METRIC_HELP, METRIC_OPTIONS, parseFilters, parseStats } from '../metric-options.js';
@@ -43,9 +43,7 @@ export async function run(argv: string[]): Promise<number> {
       for (const b of r.buckets) putEstimate(row, `share_${b.bucket}`, b.share);
       return row;
     });
-    const out = renderMetric({ format, definition: result.definition, metric: 'tenure', parameters: { ...result.parameters, filters: result.query.filters }, notes: result.notes, dims: [...by, 'status', 'stints', 'p25', 'p75'], figures, rows });
-    process.stdout.write(out.stdout);
-    if (out.stderr) process.stderr.write(out.stderr);
+    printMetric({ format, definition: result.definition, metric: 'tenure', parameters: { ...result.parameters, filters: result.query.filters }, notes: result.notes, dims: [...by, 'status', 'stints', 'p25', 'p75'], figures, rows });
   } finally {
     await store.close();
   }
