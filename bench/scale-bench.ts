@@ -1,6 +1,7 @@
 /**
  * `npx tsx bench/scale-bench.ts [--people N]`: issue 7's side-by-side on one generated world —
- * talentflow ingest + headline on DuckDB with 1 and 2 workers, the hand-written DuckDB SQL, a
+ * talentflow ingest + headline on DuckDB with 1 worker (2 and 1 engine threads) and 2 workers (1
+ * engine thread each; wall and CPU seconds), the hand-written DuckDB SQL, a
  * pandas script doing the same, and talentflow on a local 2-shard ClickHouse cluster (Debian's
  * 18.16, started and stopped here). Figures to bench/results/scale.json; asserts nothing.
  */
@@ -20,14 +21,18 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '7' },
     threads: { type: 'string', default: '2' },
     'memory-limit': { type: 'string', default: '1.5GB' },
+    /** `workers`: only part 1, merged into the existing results file. */
+    only: { type: 'string' },
   },
 });
 const people = Number(values.people);
+const all = values.only !== 'workers';
 const threads = Number(values.threads);
 const out = resolve(values.out!);
 const worldDir = join(out, `world-${people}-${values.seed}`);
 const log = (s: string) => process.stderr.write(s + '\n');
 const seconds = (t0: number) => (performance.now() - t0) / 1000;
+const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 const results: Record<string, unknown> = { people, threads, node: process.version, date: new Date().toISOString(), machine: '2 cores, shared' };
 
 let world: WorldSummary;
@@ -42,29 +47,44 @@ const by = ['cohort', 'year', 'band'] as const;
 const key = (r: HiresRow) => `${r.cohort}|${r.year}|${r.band}`;
 const opts = { format: 'pdl' as const, cohortFiles: [world.cohorts_file], now: world.snapshot_date };
 
-// 1. talentflow on DuckDB, 1 and 2 workers
+// 1. talentflow on DuckDB: one worker with 2 and with 1 engine thread, 2 workers with 1 each
+//    (the main engine keeps `threads` for the merge, people, resolution and collecting the shards)
+const CONFIGS = [
+  { workers: 1, threads, worker_threads: null },
+  { workers: 1, threads: 1, worker_threads: null },
+  { workers: 2, threads, worker_threads: 1 },
+] as const;
 let reference: HiresRow[] = [];
-for (const workers of [1, 2]) {
-  const file = join(out, `scale-w${workers}.duckdb`);
+const runs: Record<string, unknown>[] = [];
+for (const c of CONFIGS) {
+  const file = join(out, `scale-w${c.workers}.duckdb`);
   rmSync(file, { force: true });
-  const store = await openDatabase(file, { threads, memoryLimit: values['memory-limit'] });
+  const store = await openDatabase(file, { threads: c.threads, memoryLimit: values['memory-limit'] });
+  const cpu0 = process.cpuUsage();
   let t0 = performance.now();
-  const s = workers === 1 ? await ingestFiles(store, world.files, opts) : await ingestParallel(store, world.files, { ...opts, workers });
+  const s = c.workers === 1 ? await ingestFiles(store, world.files, opts) : await ingestParallel(store, world.files, { ...opts, workers: c.workers, workerThreads: c.worker_threads });
   const ingest = seconds(t0);
+  const cpu = process.cpuUsage(cpu0);
   await hires(store, { by: ['year'] }, []);
   t0 = performance.now();
   const { rows } = await hires(store, { by: [...by] }, cohorts);
   const query = seconds(t0);
-  if (workers === 1) reference = rows;
+  if (runs.length === 0) reference = rows;
   const same = JSON.stringify(rows) === JSON.stringify(reference);
-  results[`duckdb_workers_${workers}`] = { ingest_seconds: ingest, profiles_per_second: Math.round(s.records_read / ingest), headline_seconds: query, rows: rows.length, same_rows_as_1_worker: same, peak_rss_mib: Math.round(process.resourceUsage().maxRSS / 1024) };
-  log(`duckdb --workers ${workers}: ingest ${ingest.toFixed(1)} s (${Math.round(s.records_read / ingest)}/s), headline ${query.toFixed(3)} s, same rows: ${same}`);
+  const run = {
+    ...c, ingest_seconds: ingest, ingest_cpu_seconds: (cpu.user + cpu.system) / 1e6, profiles_per_second: Math.round(s.records_read / ingest),
+    headline_seconds: query, rows: rows.length, same_rows_as_first: same, peak_rss_mib: Math.round(process.resourceUsage().maxRSS / 1024), load: loadAverage(),
+  };
+  runs.push(run);
+  log(`duckdb --workers ${c.workers} (${c.threads} engine threads${c.worker_threads ? `, ${c.worker_threads} per worker` : ''}): ingest ${ingest.toFixed(1)} s, ${run.ingest_cpu_seconds.toFixed(1)} CPU-s (${run.profiles_per_second}/s), headline ${query.toFixed(3)} s, same rows: ${same}`);
   await store.close();
   rmSync(file, { force: true });
 }
+const rate = (i: number) => (runs[i]!.profiles_per_second as number);
+results.duckdb_workers = { people, date: results.date, runs, speedup_2_workers_vs_1_worker_1_thread: rate(2) / rate(1), speedup_2_workers_vs_1_worker_2_threads: rate(2) / rate(0) };
 
 // 2. the hand-written DuckDB SQL from the raw files
-{
+if (all) {
   const raw = await DuckDBStore.open(':memory:', { threads, memoryLimit: values['memory-limit'] });
   const t0 = performance.now();
   const rows = await raw.all<HiresRow>(baselineSql(world.files, cohorts));
@@ -74,7 +94,7 @@ for (const workers of [1, 2]) {
 }
 
 // 3. pandas, the same direct definitions
-{
+if (all) {
   const python = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
   const names = cohorts.flatMap((c) => c.companies.flatMap((co) => [co.name, ...co.aliases].map((n) => [n.toLowerCase(), c.name])));
   const namesFile = join(out, 'cohort-names.json');
@@ -87,7 +107,7 @@ for (const workers of [1, 2]) {
 }
 
 // 4. talentflow on a local 2-shard ClickHouse cluster
-if (spawnSync('sh', ['-c', 'command -v clickhouse-server']).status === 0) {
+if (all && spawnSync('sh', ['-c', 'command -v clickhouse-server']).status === 0) {
   const script = resolve('scripts/clickhouse-cluster.sh');
   const dir = join(out, 'clickhouse');
   const env = { ...process.env, TF_CH_PORT_BASE: '18320' };
@@ -108,10 +128,13 @@ if (spawnSync('sh', ['-c', 'command -v clickhouse-server']).status === 0) {
   } finally {
     execFileSync(script, ['stop', dir], { env });
   }
-} else {
+} else if (all) {
   results.clickhouse_2_shards = { skipped: 'clickhouse-server absent' };
 }
 
 mkdirSync('bench/results', { recursive: true });
-writeFileSync('bench/results/scale.json', JSON.stringify(results, null, 2) + '\n');
+// with --only workers the other parts keep their figures (each section names its `people`)
+const previous = all || !existsSync('bench/results/scale.json') ? {} : (JSON.parse(readFileSync('bench/results/scale.json', 'utf8')) as Record<string, unknown>);
+const kept = Object.fromEntries(Object.entries(previous).filter(([k]) => !k.startsWith('duckdb_workers_')));
+writeFileSync('bench/results/scale.json', JSON.stringify(all ? results : { ...kept, duckdb_workers: results.duckdb_workers }, null, 2) + '\n');
 log('wrote bench/results/scale.json');

@@ -4,17 +4,7 @@ import { expandedTrendSql, trendSql, type TrendQuery } from '../src/metrics/tren
 import { ensureCohortMembers } from '../src/metrics/cohort-members.js';
 import { selectCohorts } from '../src/api.js';
 import { person, world } from './helpers/people.js';
-
-/** SQL rows merged as `trend` merges them: (cell, vector) → people. */
-function merged(rows: Record<string, unknown>[]): string[] {
-  const m = new Map<string, number>();
-  for (const r of rows) {
-    const { n, ...rest } = r;
-    const key = JSON.stringify(Object.keys(rest).sort().map((k) => [k, rest[k] === null ? null : String(rest[k])]));
-    m.set(key, (m.get(key) ?? 0) + Number(n));
-  }
-  return [...m].map(([k, n]) => `${k} ${n}`).sort();
-}
+import { merged } from './helpers/trend-rows.js';
 
 test('the per-person wide trend query returns the rows of the expanded one, with and without a base year', async () => {
   const { store } = await world([

@@ -16,12 +16,25 @@ export class SeededRandom extends Sfc32 {
    * draws many times with the same λ and has it already.
    */
   poisson(lambda: number, expNeg?: number): number {
+    const t = new Float64Array(POISSON_STRIDE);
+    preparePoisson(t, 0, lambda, expNeg);
+    return this.poissonAt(t, 0);
+  }
+
+  /**
+   * A Poisson draw with the constants `preparePoisson` wrote at `t[at …]`: the same draw as
+   * `poisson(λ)`, for callers drawing many times from a few λ (the bootstrap: B per pattern).
+   */
+  poissonAt(t: Float64Array, at: number): number {
+    const lambda = t[at]!;
     if (lambda <= 0) return 0;
     if (lambda < 10) {
-      let k = 0;
-      let p = expNeg ?? Math.exp(-lambda);
-      let cdf = p;
+      // inversion: the smallest k whose cdf reaches u, first from the cdf table, then on
       const u = this.next();
+      for (let k = 0; k < CDF_TABLE; k++) if (!(u > t[at + 2 + k]!)) return k;
+      let k = CDF_TABLE - 1;
+      let p = t[at + 2 + CDF_TABLE]!;
+      let cdf = t[at + 1 + CDF_TABLE]!;
       while (u > cdf && k < 1000) {
         k++;
         p *= lambda / k;
@@ -29,22 +42,59 @@ export class SeededRandom extends Sfc32 {
       }
       return k;
     }
-    const slam = Math.sqrt(lambda);
-    const loglam = Math.log(lambda);
-    const b = 0.931 + 2.53 * slam;
-    const a = -0.059 + 0.02483 * b;
-    const invalpha = 1.1239 + 1.1328 / (b - 3.4);
-    const vr = 0.9277 - 3.6224 / (b - 2);
+    const twoA = t[at + 1]!;
+    const loglam = t[at + 2]!;
+    const b = t[at + 3]!;
+    const a = t[at + 4]!;
+    const logInvalpha = t[at + 5]!;
+    const vr = t[at + 6]!;
     for (;;) {
       const u = this.next() - 0.5;
       const v = this.next();
       const us = 0.5 - Math.abs(u);
-      const k = Math.floor(((2 * a) / us + b) * u + lambda + 0.43);
+      const k = Math.floor((twoA / us + b) * u + lambda + 0.43);
       if (us >= 0.07 && v <= vr) return k;
       if (k < 0 || (us < 0.013 && v > us)) continue;
-      if (Math.log(v) + Math.log(invalpha) - Math.log(a / (us * us) + b) <= -lambda + k * loglam - logFactorial(k)) return k;
+      if (Math.log(v) + logInvalpha - Math.log(a / (us * us) + b) <= -lambda + k * loglam - logFactorial(k)) return k;
     }
   }
+}
+
+/** Cumulative probabilities `preparePoisson` tables for λ < 10 (a draw of 24 or more is rare there). */
+const CDF_TABLE = 24;
+
+/** Numbers `preparePoisson` writes per λ. */
+export const POISSON_STRIDE = CDF_TABLE + 3;
+
+/**
+ * Write at `t[at …]` what a Poisson(λ) draw needs that depends on λ alone: for λ < 10 the cdf at
+ * 0 … CDF_TABLE − 1 and the last term (summed as inversion sums them: the same numbers), above
+ * PTRS's constants.
+ */
+export function preparePoisson(t: Float64Array, at: number, lambda: number, expNeg?: number): void {
+  t[at] = lambda;
+  if (lambda < 10) {
+    let p = expNeg ?? Math.exp(-lambda);
+    let cdf = p;
+    t[at + 2] = cdf;
+    for (let k = 1; k < CDF_TABLE; k++) {
+      p *= lambda / k;
+      cdf += p;
+      t[at + 2 + k] = cdf;
+    }
+    t[at + 2 + CDF_TABLE] = p;
+    return;
+  }
+  const slam = Math.sqrt(lambda);
+  const b = 0.931 + 2.53 * slam;
+  const a = -0.059 + 0.02483 * b;
+  const invalpha = 1.1239 + 1.1328 / (b - 3.4);
+  t[at + 1] = 2 * a;
+  t[at + 2] = Math.log(lambda);
+  t[at + 3] = b;
+  t[at + 4] = a;
+  t[at + 5] = Math.log(invalpha);
+  t[at + 6] = 0.9277 - 3.6224 / (b - 2);
 }
 
 const LOG_FACT: number[] = [0];

@@ -83,16 +83,17 @@ GROUP BY pid`;
 
 /**
  * Stints: every dated full-time position at a resolved company, with what the hire rule needs —
- * `prev_end`, the latest end of the person's earlier full-time positions at that company, and
  * `opens`: the position starts a spell (no earlier position there, or a gap of
- * ${D.hireGapMonths}+ months: a hire); `spell` numbers the person's spells at the company.
+ * ${D.hireGapMonths}+ months after the latest end of the earlier ones: a hire), `has_prev`: there
+ * was an earlier one (an opening stint is then a boomerang); `spell` numbers the person's spells
+ * at the company.
  * Narrow on purpose: window sorts carry integers only (wide rows made them 6× slower).
  */
 export function stintsSql(): string {
   return `CREATE OR REPLACE TABLE stints AS
 SELECT *, sum(opens::INTEGER) OVER (PARTITION BY pid, cid ORDER BY start_m, idx ROWS UNBOUNDED PRECEDING) AS spell
 FROM (
-  SELECT *, prev_end IS NULL OR start_m - prev_end >= ${D.hireGapMonths} AS opens
+  SELECT * EXCLUDE (prev_end), prev_end IS NULL OR start_m - prev_end >= ${D.hireGapMonths} AS opens, prev_end IS NOT NULL AS has_prev
   FROM (SELECT pid, idx, cid, start_m, end_eff, ongoing, location IS NOT NULL AS has_place,
                max(end_eff) OVER (PARTITION BY pid, cid ORDER BY start_m, idx
                                   ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_end
@@ -110,6 +111,8 @@ FROM (
  * E is W(hire) − W(graduation), W(t) being the full-time months worked before month t: with
  * islands carrying the months of the islands before them, W(t) is one as-of lookup (the latest
  * island starting on or before t), and so is each graduation. No per-hire grouping.
+ * `cid` and `name_key` (hashes of company_id and company_name) are the integer keys metrics
+ * group by (spells-sql.ts).
  */
 export function hiresSql(): string {
   const ng = D.newGrad;
@@ -120,7 +123,7 @@ export function hiresSql(): string {
   const worked = (i: string, t: string) => `coalesce(${i}.before + least(${t}, ${i}.e) - ${i}.s, 0)`;
   return `CREATE OR REPLACE TABLE hires AS
 WITH h AS (
-  SELECT pid, idx, start_m, prev_end, start_m + ${ng.gradAfterMonths} AS ng_limit FROM stints WHERE opens
+  SELECT pid, idx, start_m, has_prev, start_m + ${ng.gradAfterMonths} AS ng_limit FROM stints WHERE opens
 ), marked AS (
   SELECT pid, start_m, end_eff,
          CASE WHEN start_m <= max(end_eff) OVER (PARTITION BY pid ORDER BY start_m, end_eff
@@ -142,8 +145,8 @@ WITH h AS (
   ASOF LEFT JOIN islands ih ON hg.pid = ih.pid AND hg.start_m >= ih.s
   ASOF LEFT JOIN islands ig ON hg.pid = ig.pid AND hg.grad_e >= ig.s
 )
-SELECT p.pid, p.person_id, p.idx, p.company_id, p.company_name, p.title, p.title_key, p.start_m AS hire_m, p.start_m // 12 AS year,
-       p.start_prec, he.prev_end IS NOT NULL AS boomerang, he.e_months,
+SELECT p.pid, p.person_id, p.idx, p.company_id, p.company_name, p.cid, hash(p.company_name) AS name_key, p.title, p.title_key, p.start_m AS hire_m, p.start_m // 12 AS year,
+       p.start_prec, he.has_prev AS boomerang, he.e_months,
        CASE ${band} END AS band,
        coalesce(he.e_months < ${ng.maxExperienceMonths} AND he.grad_ng >= p.start_m - ${ng.gradBeforeMonths}, false) AS new_grad,
        he.grad_ng AS grad_m, he.grad_imputed

@@ -5,11 +5,14 @@
  */
 import type { Store } from '../engines/engine.js';
 import { normalizePlace } from '../resolve/place-normalize.js';
+import type { MapMode } from './resolve-values.js';
 
-/** Build `place_map` from `spells`; returns the number of distinct places. */
-export async function resolvePlaces(store: Store): Promise<number> {
+/** Build `place_map` from `spells` (`add`: append the places `main.place_map` lacks); returns
+ *  the number of places resolved. */
+export async function resolvePlaces(store: Store, mode: MapMode = 'replace'): Promise<number> {
   const places = await store.all<{ k: string; place: string }>(
-    'SELECT place_key::VARCHAR AS k, any_value(place) AS place FROM spells WHERE place IS NOT NULL GROUP BY place_key',
+    `SELECT place_key::VARCHAR AS k, any_value(place) AS place FROM spells WHERE place IS NOT NULL
+     ${mode === 'add' ? 'AND place_key NOT IN (SELECT place_key FROM main.place_map)' : ''} GROUP BY place_key`,
   );
   await store.run('CREATE OR REPLACE TEMP TABLE place_map_load (k VARCHAR, place VARCHAR, country VARCHAR, region VARCHAR, metro VARCHAR)');
   await store.append(
@@ -20,7 +23,8 @@ export async function resolvePlaces(store: Store): Promise<number> {
       return [k, place, p?.country ?? null, p?.region ?? null, p?.metro ?? null];
     }),
   );
-  await store.run('CREATE OR REPLACE TABLE place_map AS SELECT k::UBIGINT AS place_key, place, country, region, metro FROM place_map_load');
+  const typed = 'SELECT k::UBIGINT AS place_key, place, country, region, metro FROM place_map_load';
+  await store.run(mode === 'add' ? `INSERT INTO main.place_map ${typed}` : `CREATE OR REPLACE TABLE place_map AS ${typed}`);
   await store.run('DROP TABLE place_map_load');
   return places.length;
 }

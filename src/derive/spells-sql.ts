@@ -12,6 +12,11 @@
  * `place_key` (a 64-bit hash of it) joins `place_map`, as `title_key` (the title at hire) joins
  * `title_map`. Partitioned by the integer person key `pid`; `person_id` is carried for sinks
  * that shard by it.
+ *
+ * Integer company keys, so metrics group and join on 8 bytes instead of text (the names are
+ * attached to their few result rows at the end): `cid` = hash(company_id), as in `positions`;
+ * `name_key` = hash(company_name), for what is reported by company name (two ids may share a
+ * display name, and a table by company shows one row per name).
  */
 
 export function spellsSql(): string {
@@ -21,7 +26,7 @@ WITH g AS (
          min(idx) FILTER (WHERE opens) AS hire_idx, arg_min(idx, start_m) FILTER (WHERE has_place) AS place_idx
   FROM stints GROUP BY pid, cid, spell
 )
-SELECT g.pid, pe.person_id, hp.company_id, hp.company_name, g.spell, g.hire_idx, hp.title, hp.title_key,
+SELECT g.pid, pe.person_id, hp.company_id, hp.company_name, hp.cid, hash(hp.company_name) AS name_key, g.spell, g.hire_idx, hp.title, hp.title_key,
        g.start_m, g.end_m, g.ongoing, pe.as_of_m, NOT g.ongoing AND g.end_m <= pe.as_of_m AS departed,
        least(g.end_m, pe.as_of_m) AS stop_m, coalesce(pp.location, pe.location) AS place,
        hash(coalesce(pp.location, pe.location)) AS place_key,

@@ -16,7 +16,7 @@ import { wilson, type Estimate } from '../analyze/intervals.js';
 import { DEFAULT_MIN_CELL, planSuppression, suppressionNote, type CellSize } from '../analyze/suppress-cells.js';
 import { OTHER_COHORT, type Cohort } from '../resolve/index.js';
 import { cohortJoinSql, ensureCohortMembers } from './cohort-members.js';
-import { scopeSql, type MetricFilters } from './metric-scope.js';
+import { companyNamesSql, scopeSql, withLabels, type MetricFilters } from './metric-scope.js';
 import { ensurePlaceMap, ensureSpells } from './spells.js';
 
 /** The move window around A's last month e: B's start in [e − before, e + after]. */
@@ -44,52 +44,67 @@ export function flowsSql(d: Dialect, q: FlowsQuery): string {
   if (q.filters.from !== undefined) where.push(`s.stop_m >= ${Math.trunc(q.filters.from) * 12}`);
   if (q.filters.to !== undefined) where.push(`s.stop_m <= ${Math.trunc(q.filters.to) * 12 + 11}`);
   const key = 'CAST(b.start_m AS BIGINT) * 100000 + b.hire_idx';
-  // a departure is grouped by its spell's integer identity (person, opening hire), not by its
-  // company's text columns: a narrow hash table (the names ride along as payload)
+  // a departure is grouped by its spell's integer identity (person, opening hire), and companies
+  // travel as integer keys (`cid` to tell them apart, `name_key` to report them by name): the
+  // names are put on the few result rows at the end (the text made every step 2–3× slower)
   const set = q.cohortSet ? d.literal(q.cohortSet) : "''";
-  const label =
-    q.level === 'company'
-      ? { from: 'mv.a_name', to: 'mv.b_name', joins: '' }
-      : {
-          from: `coalesce(ma.cohort, ${d.literal(OTHER_COHORT)})`,
-          to: `coalesce(mb.cohort, ${d.literal(OTHER_COHORT)})`,
-          // the origin's cohorts as of the departure month, the destination's as of the hire
-          joins: `${cohortJoinSql('ma', 'mv.a_id', 'mv.e', set)}
-  ${cohortJoinSql('mb', 'mv.b_id', 'mv.b_m', set)}`,
-        };
-  const either: string[] = [];
+  const byCompany = q.level === 'company';
+  const label = byCompany
+    ? { from: 'mv.a_key', to: 'mv.b_key', joins: '' }
+    : {
+        from: `coalesce(ma.cohort, ${d.literal(OTHER_COHORT)})`,
+        to: `coalesce(mb.cohort, ${d.literal(OTHER_COHORT)})`,
+        // the origin's cohorts as of the departure month, the destination's as of the hire
+        joins: `LEFT JOIN cm ma ON ma.cid = mv.a_cid AND ma.m = mv.e
+  LEFT JOIN cm mb ON mb.cid = mv.b_cid AND mb.m = mv.b_m`,
+      };
   const lowerList = (xs: readonly string[]) => xs.map((x) => d.literal(x.toLowerCase())).join(', ');
-  if (company?.length) either.push(`(lower(mv.a_name) IN (${lowerList(company)}) OR lower(mv.b_name) IN (${lowerList(company)}))`);
+  // companies named (any case) → their name keys
+  const named = (xs: readonly string[]) => `(SELECT DISTINCT name_key FROM spells WHERE lower(company_name) IN (${lowerList(xs)}))`;
+  const either: string[] = [];
+  if (company?.length) either.push(`(mv.a_key IN ${named(company)} OR mv.b_key IN ${named(company)})`);
   if (cohort?.length) either.push(`(lower(${label.from}) IN (${lowerList(cohort)}) OR lower(${label.to}) IN (${lowerList(cohort)}))`);
   const pairs = `SELECT ${label.from} AS f, ${label.to} AS t, mv.pid, count(*) AS c
   FROM mv ${label.joins}${either.length ? `\n  WHERE ${either.join(' AND ')}` : ''}
   GROUP BY 1, 2, 3`;
+  // the cohort level looks membership up once per (company, month) among the moves' ends, by
+  // company id (`cm`), and joins it to the moves by equality
+  const members = `, cm AS (
+  SELECT k.cid, k.m, m.cohort FROM (
+    SELECT x.cid, x.m, i.company_id FROM (SELECT a_cid AS cid, e AS m FROM mv UNION SELECT b_cid, b_m FROM mv) x
+    JOIN (SELECT cid, ${d.anyValue('company_id')} AS company_id FROM spells GROUP BY cid) i ON i.cid = x.cid
+  ) k
+  ${cohortJoinSql('m', 'k.company_id', 'k.m', set)}
+)`;
   const head = `WITH a AS (
-  SELECT s.pid, s.hire_idx AS ai, s.company_id AS a_id, s.company_name AS a_name, s.stop_m AS e
+  SELECT s.pid, s.hire_idx AS ai, s.cid AS a_cid, s.name_key AS a_key, s.stop_m AS e
   FROM ${scope.from}
   WHERE ${where.join(' AND ')}
 ), mv AS (
-  SELECT a.pid, ${d.anyValue('a.a_id')} AS a_id, ${d.anyValue('a.a_name')} AS a_name, ${d.anyValue('a.e')} AS e,
-         ${d.argMinIf('b.company_id', key, 'true')} AS b_id, ${d.argMinIf('b.company_name', key, 'true')} AS b_name,
-         ${d.argMinIf('b.start_m', key, 'true')} AS b_m
-  FROM a JOIN spells b ON b.pid = a.pid AND b.company_id <> a.a_id
+  SELECT a.pid, ${d.anyValue('a.a_cid')} AS a_cid, ${d.anyValue('a.a_key')} AS a_key, ${d.anyValue('a.e')} AS e,
+         ${d.argMinIf('b.cid', key, 'true')} AS b_cid, ${d.argMinIf('b.name_key', key, 'true')} AS b_key, ${d.argMinIf('b.start_m', key, 'true')} AS b_m
+  FROM a JOIN spells b ON b.pid = a.pid AND b.cid <> a.a_cid
     AND b.start_m BETWEEN a.e - ${FLOW_WINDOW.before} AND a.e + ${FLOW_WINDOW.after}
   GROUP BY a.pid, a.ai
-), pairs AS (
+)${byCompany ? '' : members}, pairs AS (
   ${pairs}
 )`;
   if (q.between) {
-    const [x, y] = q.between.map((v) => d.literal(v.toLowerCase()));
+    const [x, y] = q.between;
+    const is = (col: string, v: string) => (byCompany ? `${col} IN ${named([v])}` : `lower(${col}) = ${d.literal(v.toLowerCase())}`);
+    const [ab, ba] = [`${is('f', x)} AND ${is('t', y)}`, `${is('f', y)} AND ${is('t', x)}`];
     return `${head}, pp AS (
-  SELECT pid, sum(CASE WHEN lower(f) = ${x} AND lower(t) = ${y} THEN c ELSE 0 END) AS ab,
-         sum(CASE WHEN lower(f) = ${y} AND lower(t) = ${x} THEN c ELSE 0 END) AS ba
-  FROM pairs WHERE (lower(f) = ${x} AND lower(t) = ${y}) OR (lower(f) = ${y} AND lower(t) = ${x})
+  SELECT pid, sum(CASE WHEN ${ab} THEN c ELSE 0 END) AS ab, sum(CASE WHEN ${ba} THEN c ELSE 0 END) AS ba
+  FROM pairs WHERE (${ab}) OR (${ba})
   GROUP BY pid
 )
 SELECT ab, ba, count(*) AS n FROM pp GROUP BY ab, ba ORDER BY ab, ba`;
   }
-  return `${head}
-SELECT f, t, c, count(*) AS n FROM pairs GROUP BY f, t, c ORDER BY f, t, c`;
+  const out = `${head}
+SELECT f, t, c, count(*) AS n FROM pairs GROUP BY f, t, c`;
+  if (!byCompany) return `${out} ORDER BY f, t, c`;
+  const names = companyNamesSql(d);
+  return withLabels(out, ['f', 't', 'c', 'n'], [{ key: 'f', dictionary: names }, { key: 't', dictionary: names }], ['f', 't', 'c']);
 }
 
 export interface FlowRow {

@@ -124,6 +124,7 @@ export async function hiresWithStats(store: Store, q: Omit<HiresQuery, 'metric' 
         out.yoy_hi = y.hi;
       }
     }
+    b.release();
     rows.push(out);
   }
   const notes: string[] = [];

@@ -9,6 +9,8 @@ import { DEFINITIONS } from '../derive/index.js';
 import { withYoy } from '../analyze/yoy.js';
 import { OTHER_COHORT, type Cohort } from '../resolve/index.js';
 import { cohortJoinSql, ensureCohortMembers } from './cohort-members.js';
+import { withLabels } from './metric-scope.js';
+import { ensureHireKeys } from './spells.js';
 
 export const HIRE_DIMS = ['cohort', 'year', 'band', 'new_grad', 'company', 'seniority', 'function', 'occupation', 'exposure_quintile', 'metro', 'country'] as const;
 export type HireDim = (typeof HIRE_DIMS)[number];
@@ -53,7 +55,8 @@ const COLUMN: Record<HireDim, string> = {
   year: 'h.year',
   band: 'h.band',
   new_grad: 'h.new_grad',
-  company: 'h.company_name',
+  // by its integer key; the name is put on the result rows (`hiresSql`)
+  company: 'h.name_key',
   seniority: 't.seniority_level',
   function: 't.function',
   occupation: "t.soc || ' ' || t.occupation",
@@ -104,8 +107,8 @@ export function hiresSql(q: HiresQuery, d?: Dialect): string {
   const byPlace = q.by.some((d) => PLACE_DIMS.includes(d));
   const needs = [
     ...(['year', 'band', 'new_grad'] as const).filter((d) => q.by.includes(d)),
-    ...(q.by.includes('company') ? ['company_name'] : []),
-    ...(joinCohorts ? ['company_id', 'hire_m'] : q.monthly ? ['hire_m'] : []),
+    ...(q.by.includes('company') ? ['name_key'] : []),
+    ...(joinCohorts ? ['cid', 'hire_m'] : q.monthly ? ['hire_m'] : []),
     ...(byTitle ? ['title_key'] : []),
     ...(byPlace ? ['place_key'] : []),
     ...(q.perPerson ? ['pid'] : []),
@@ -116,19 +119,27 @@ export function hiresSql(q: HiresQuery, d?: Dialect): string {
     where.length ? `WHERE ${where.join(' AND ')}` : '',
     needs.length ? `GROUP BY ${needs.join(', ')}` : '',
   ].filter(Boolean).join(' ');
-  return [
+  const anyValue = (x: string) => (d ? d.anyValue(x) : `any_value(${x})`);
+  // cohorts are looked up once per (company, hire month), then joined to the counts by equality
+  const months = `SELECT h.cid, h.hire_m, m.cohort FROM (SELECT cid, hire_m, ${anyValue('company_id')} AS company_id FROM hires GROUP BY cid, hire_m) h
+  ${cohortJoinSql('m', 'h.company_id', 'h.hire_m', `'${q.cohortSet}'`)}`;
+  const sql = [
     `SELECT ${[...select, 'sum(h.n)::BIGINT AS hires'].join(', ')}`,
     `FROM (${counted}) h`,
-    joinCohorts
-      ? cohortJoinSql('m', 'h.company_id', 'h.hire_m', `'${q.cohortSet}'`)
-      : '',
+    joinCohorts ? `LEFT JOIN (${months}) m ON m.cid = h.cid AND m.hire_m = h.hire_m` : '',
     byTitle ? 'LEFT JOIN title_map t ON t.title_key = h.title_key' : '',
     byPlace ? 'LEFT JOIN place_map pm ON pm.place_key = h.place_key' : '',
     select.length ? `GROUP BY ${select.map((_, i) => i + 1).join(', ')}` : '',
-    select.length && !q.perPerson ? `ORDER BY ${select.map((_, i) => `${i + 1} NULLS LAST`).join(', ')}` : '',
   ]
     .filter(Boolean)
     .join('\n');
+  const columns = [...select.map((c) => c.replace(/^.* AS /, '')), 'hires'];
+  const order = q.perPerson ? [] : select.map((_, i) => `${i + 1} NULLS LAST`);
+  if (q.by.includes('company')) {
+    const names = `SELECT name_key AS k, ${anyValue('company_name')} AS label FROM hires GROUP BY name_key`;
+    return withLabels(sql, columns, [{ key: 'company', dictionary: names }], order);
+  }
+  return order.length ? `${sql}\nORDER BY ${order.join(', ')}` : sql;
 }
 
 /**
@@ -191,6 +202,8 @@ export interface HiresResult {
 export async function hires(store: Store, q: Omit<HiresQuery, 'metric' | 'cohortSet'>, cohorts: readonly Cohort[]): Promise<HiresResult> {
   const query: HiresQuery = { metric: 'hires', ...q };
   if (q.by.includes('cohort')) query.cohortSet = await ensureCohortMembers(store, cohorts);
+  const { multipleJoins, nonEquiJoins } = store.dialect.capabilities;
+  if (multipleJoins && nonEquiJoins) await ensureHireKeys(store); // the direct form reads them
   const sql = hiresSql(query, store.dialect);
   const raw = await store.all<HiresRow>(sql);
   const rows = q.by.includes('year') ? withYoy(raw, q.by, q.from) : raw;

@@ -6,6 +6,10 @@
  * (metro, region, country) those of the spell's first stated position location, else the
  * person's profile location, joined from `place_map`. Cohort: a spell counts in
  * every selected cohort holding its company and in `other` when none does.
+ *
+ * With `compact`, a company is grouped by its integer `name_key` (one per company name, as the
+ * text was) and `labels` says how to put the names back on the few result rows: grouping
+ * millions of person rows by an 8-byte key instead of text is most of a fine table's cost.
  */
 import type { Dialect } from '../engines/engine.js';
 import { UserError } from '../model/errors.js';
@@ -45,6 +49,13 @@ export interface ScopeSql {
   keys: string[];
   needsPlaces: boolean;
   needsCohorts: boolean;
+  /** Keys that hold an integer stand-in for a text value, with the relation `(k, label)` that names them. */
+  labels: ScopeLabel[];
+}
+
+export interface ScopeLabel {
+  key: string;
+  dictionary: string;
 }
 
 export function parseGroupDims(spec: string | undefined, allowed: readonly GroupDim[] = GROUP_DIMS): GroupDim[] {
@@ -56,12 +67,12 @@ export function parseGroupDims(spec: string | undefined, allowed: readonly Group
   return dims as GroupDim[];
 }
 
-function column(d: Dialect, dim: GroupDim, alias: string): string {
+function column(d: Dialect, dim: GroupDim, alias: string, compact: boolean): string {
   switch (dim) {
     case 'cohort':
       return `coalesce(m.cohort, ${d.literal(OTHER_COHORT)})`;
     case 'company':
-      return `${alias}.company_name`;
+      return compact ? `${alias}.name_key` : `${alias}.company_name`;
     case 'band':
       return `${alias}.band`;
     case 'new_grad':
@@ -87,9 +98,9 @@ const list = (d: Dialect, values: readonly string[]) => values.map((v) => d.lite
 
 /**
  * Compile a scope. `cohortSet` is required when grouping or filtering by cohort
- * (`ensureCohortMembers`).
+ * (`ensureCohortMembers`); `compact` groups companies by `name_key` (see `labels`).
  */
-export function scopeSql(d: Dialect, by: readonly GroupDim[], f: MetricFilters, cohortSet?: string, alias = 's'): ScopeSql {
+export function scopeSql(d: Dialect, by: readonly GroupDim[], f: MetricFilters, cohortSet?: string, alias = 's', compact = false): ScopeSql {
   const uses = new Set<string>([...by, ...Object.keys(f).filter((k) => (f as Record<string, unknown>)[k] !== undefined)]);
   const needsCohorts = uses.has('cohort');
   if (needsCohorts && !cohortSet) throw new Error('a cohort scope needs a cohort set');
@@ -132,5 +143,21 @@ export function scopeSql(d: Dialect, by: readonly GroupDim[], f: MetricFilters, 
   if (f.metro?.length) where.push(`pl.metro IN (${list(d, f.metro)})`);
   if (f.country?.length) where.push(`pl.country IN (${list(d, f.country)})`);
   const keys = by.map((b) => `g_${b}`);
-  return { from: joins.join('\n'), where, select: by.map((b, i) => `${column(d, b, alias)} AS ${keys[i]}`), keys, needsPlaces, needsCohorts };
+  const labels = compact && by.includes('company') ? [{ key: 'g_company', dictionary: companyNamesSql(d) }] : [];
+  return { from: joins.join('\n'), where, select: by.map((b, i) => `${column(d, b, alias, compact)} AS ${keys[i]}`), keys, needsPlaces, needsCohorts, labels };
+}
+
+/** `(k, label)`: each spell company's `name_key` and its name. */
+export const companyNamesSql = (d: Dialect) => `SELECT name_key AS k, ${d.anyValue('company_name')} AS label FROM spells GROUP BY name_key`;
+
+/**
+ * Wrap a query whose rows carry compact keys so they carry the labels instead (same column
+ * names), ordered by `orderBy` (none: unordered): `columns` are the query's output columns, in order.
+ */
+export function withLabels(sql: string, columns: readonly string[], labels: readonly ScopeLabel[], orderBy: readonly string[]): string {
+  const named = new Map(labels.map((l, i) => [l.key, i]));
+  const select = columns.map((c) => (named.has(c) ? `l${named.get(c)}.label AS ${c}` : `lr.${c} AS ${c}`));
+  const joins = labels.map((l, i) => `LEFT JOIN (${l.dictionary}) AS l${i} ON l${i}.k = lr.${l.key}`);
+  const labelled = `SELECT ${select.join(', ')} FROM (\n${sql}\n) AS lr ${joins.join(' ')}`;
+  return orderBy.length ? `SELECT * FROM (${labelled}) AS lo ORDER BY ${orderBy.join(', ')}` : labelled;
 }

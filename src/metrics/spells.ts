@@ -1,7 +1,8 @@
 /**
  * Employment spells and their places, for the metrics. Both tables are built by `derive`
  * (src/derive/spells-sql.ts, src/derive/resolve-places.ts); a database derived by an older
- * version lacks them (or their hash keys) and gets them here, once, on first use.
+ * version lacks them (or their hash keys) and gets them here, once, on first use; likewise the
+ * integer company keys of `hires`.
  */
 import type { Store } from '../engines/engine.js';
 import { resolvePlaces, spellsSql } from '../derive/index.js';
@@ -17,9 +18,9 @@ async function hasColumn(store: Store, table: string, column: string): Promise<b
   }
 }
 
-/** Build `spells` unless derive did (a database from before spells carried `place_key`). */
+/** Build `spells` unless derive did (a database from before spells carried `name_key`). */
 export async function ensureSpells(store: Store): Promise<void> {
-  if (await hasColumn(store, 'spells', 'place_key')) return;
+  if (await hasColumn(store, 'spells', 'name_key')) return;
   await store.run(spellsSql());
   await store.run('DROP TABLE IF EXISTS place_map');
 }
@@ -29,4 +30,10 @@ export async function ensurePlaceMap(store: Store): Promise<void> {
   await ensureSpells(store);
   if (await hasColumn(store, 'place_map', 'place_key')) return;
   await resolvePlaces(store);
+}
+
+/** Add `cid` and `name_key` to `hires` unless derive did (src/derive/derive-sql.ts). */
+export async function ensureHireKeys(store: Store): Promise<void> {
+  if (await hasColumn(store, 'hires', 'name_key')) return;
+  await store.run(`CREATE OR REPLACE TABLE hires AS SELECT *, hash(company_id) AS cid, hash(company_name) AS name_key FROM hires`);
 }

@@ -16,7 +16,7 @@ import { DEFAULT_MIN_CELL, planSuppression, suppressionNote, type CellSize } fro
 import type { Cohort } from '../resolve/index.js';
 import { ensureCohortMembers } from './cohort-members.js';
 import { monthsPer, periodLabel, periodsOfYears, periodsPerYear, type Grain } from './grain.js';
-import { scopeSql, type GroupDim, type MetricFilters } from './metric-scope.js';
+import { scopeSql, withLabels, type GroupDim, type MetricFilters } from './metric-scope.js';
 import { personWeightsSql, type WeightSpec } from './weights.js';
 import { ensurePlaceMap, ensureSpells } from './spells.js';
 
@@ -61,11 +61,24 @@ const WEIGHTED_OF = [0, 1, 2, 3, 6] as const;
  * the costly step (millions of person-periods). Rows of both branches are disjoint people.
  */
 export function trendSql(d: Dialect, q: TrendQuery): string {
-  const rows = d.capabilities.windowFunctions && neededPeriods(q).length <= WIDE_MAX_PERIODS ? widePersonTrendSql(d, q) : expandedTrendSql(d, q);
-  // small integers out (a table by company and quarter returns ~300k rows: no 64-bit conversions)
-  const keys = q.by.map((b) => `g_${b}, `).join('');
-  const ints = ['p', ...COMPONENTS.map((_, i) => `c${i}`), 'n'].map((c) => `CAST(${c} AS INTEGER) AS ${c}`);
-  return `SELECT ${keys}${ints.join(', ')}${q.weights ? ', w' : ''} FROM (\n${rows}\n) AS tr ORDER BY ${keys}p`;
+  return finish(d, q, d.capabilities.windowFunctions && neededPeriods(q).length <= WIDE_MAX_PERIODS ? widePersonTrendSql(d, q) : expandedRows(d, q));
+}
+
+/** The general form alone (`trendSql` picks it above `WIDE_MAX_PERIODS` periods), finished alike. */
+export function expandedTrendSql(d: Dialect, q: TrendQuery): string {
+  return finish(d, q, expandedRows(d, q));
+}
+
+/** The scope of a trend query: companies by their integer name key, named in `finish`. */
+const trendScope = (d: Dialect, q: TrendQuery) => scopeSql(d, q.by, q.filters, q.cohortSet, 's', true);
+
+/** Names on the compact keys, small integers out (a table by company and quarter returns ~300k
+ *  rows: no 64-bit conversions), ordered by cell. */
+function finish(d: Dialect, q: TrendQuery, rows: string): string {
+  const keys = q.by.map((b) => `g_${b}`);
+  const ints = ['p', ...COMPONENTS.map((_, i) => `c${i}`), 'n'];
+  const cast = `SELECT ${[...keys, ...ints.map((c) => `CAST(${c} AS INTEGER) AS ${c}`), ...(q.weights ? ['w'] : [])].join(', ')} FROM (\n${rows}\n) AS tr`;
+  return withLabels(cast, [...keys, ...ints, ...(q.weights ? ['w'] : [])], trendScope(d, q).labels, [...keys, 'p']);
 }
 
 /** Above this many periods read (lo − 1 … hi, and the base year's), `trendSql` expands spells instead. */
@@ -94,7 +107,7 @@ function neededPeriods(q: TrendQuery): number[] {
  * and period (the dominant cost) by a 4M-row grouping by person.
  */
 function widePersonTrendSql(d: Dialect, q: TrendQuery): string {
-  const scope = scopeSql(d, q.by, q.filters, q.cohortSet);
+  const scope = trendScope(d, q);
   const L = monthsPer(q.grain);
   const k = periodsPerYear(q.grain);
   const [lo, hi] = periodsOfYears(q.from, q.to, q.grain);
@@ -140,8 +153,8 @@ SELECT ${g}p${w}, ${comps.join(', ')}, n FROM (
  * The general form: each spell expanded to the periods it touches (see `trendSql` above for the
  * roles); any number of periods.
  */
-export function expandedTrendSql(d: Dialect, q: TrendQuery): string {
-  const scope = scopeSql(d, q.by, q.filters, q.cohortSet);
+function expandedRows(d: Dialect, q: TrendQuery): string {
+  const scope = trendScope(d, q);
   const L = monthsPer(q.grain);
   const k = periodsPerYear(q.grain);
   const [lo, hi] = periodsOfYears(q.from, q.to, q.grain);
@@ -205,6 +218,18 @@ ${merged}`;
   const packed = own.slice(0, 7).map((c, i) => (i === 0 ? c : `${2 ** i} * ${c}`)).join(' + ');
   const unpacked = own.map((c, i) => `${i < 7 ? `${i === 0 ? 'code' : d.intDiv('code', 2 ** i)} % 2` : c} AS c${i}`);
   const partition = [...scope.keys, 'pid'].join(', ');
+  // Spells alone in their group are first counted by shape, and only the shapes are expanded to
+  // periods (millions of spells, thousands of shapes). Within the window [lo, hi] a spell's flags
+  // depend only on its first and last period sp, ep (clamped: every sp < lo − 1 acts alike, and
+  // every ep > hi), on departed and new_grad where they can show (ep ≤ hi, sp ≥ lo) and on
+  // whether its last month ends ep (for the stock at ep's end); each shape stands for its
+  // spells with start_m = sp's first month and stop_m = ep's first or last month.
+  const shapes = `SELECT ${g}sp * ${L} AS start_m, ep * ${L} + CASE WHEN full_end THEN ${L - 1} ELSE 0 END AS stop_m, departed, new_grad${w}, count(*) AS n
+    FROM (SELECT ${g}greatest(${per('start_m')}, ${lo - 2}) AS sp, least(${per('stop_m')}, ${hi + 1}) AS ep,
+                 departed AND ${per('stop_m')} <= ${hi} AS departed, new_grad AND ${per('start_m')} >= ${lo} AS new_grad,
+                 ${per('stop_m')} <= ${hi} AND stop_m % ${L} = ${L - 1} AS full_end${w}
+          FROM s WHERE spells_here = 1) sh
+    GROUP BY ${g}sp, ep, departed, new_grad, full_end${w}`;
   return `WITH ${pw}s AS (
   SELECT *, count(*) OVER (PARTITION BY ${partition}) AS spells_here FROM (
     SELECT ${cols}
@@ -212,14 +237,16 @@ ${merged}`;
     WHERE ${[...where, `${per('s.stop_m')} >= ${lo - 1}`, `${per('s.start_m')} <= ${hi}`].join(' AND ')}
   ) s0
 ), several AS (SELECT * FROM s WHERE spells_here > 1
-), ${general('several')}
+), ${general('several')}, shapes AS (
+  ${shapes}
+)
 SELECT * FROM (
   ${merged}
   UNION ALL
   SELECT ${g}p${w}, ${unpacked.join(', ')}, n FROM (
-    SELECT ${g}p${w}, code, count(*) AS n FROM (
-      SELECT ${g}p${w}, ${packed} AS code
-      FROM (SELECT *, ${d.expandRange(`greatest(${per('start_m')}, ${lo})`, `least(${per('stop_m')} + 1, ${hi}) + 1`)} AS p FROM s WHERE spells_here = 1) x
+    SELECT ${g}p${w}, code, sum(n) AS n FROM (
+      SELECT ${g}p${w}, ${packed} AS code, n
+      FROM (SELECT *, ${d.expandRange(`greatest(${per('start_m')}, ${lo})`, `least(${per('stop_m')} + 1, ${hi}) + 1`)} AS p FROM shapes) x
     ) o GROUP BY ${g}p${w}, code
   ) oo
 ) r`;
@@ -397,7 +424,7 @@ function figures(c: Cell, q: TrendQuery, boot: BootstrapOptions, show: (f: Trend
     attrition_rate: est('attrition_rate', 'ratio', 2, 6),
   };
   const pp = c.people;
-  return {
+  const row: TrendRow = {
     group: c.group,
     total: c.total,
     period: periodLabel(c.p, q.grain),
@@ -405,6 +432,8 @@ function figures(c: Cell, q: TrendQuery, boot: BootstrapOptions, show: (f: Trend
     ...(weighted ? { weighted: weightedFigures(boots, show) } : {}),
     people: { hires: pp[0]!, new_grad_hires: pp[1]!, departures: pp[2]!, headcount: pp[3]!, headcount_start: pp[6]! },
   };
+  boots.release();
+  return row;
 }
 
 /** Figures not shown for a period that ends after the latest update. */

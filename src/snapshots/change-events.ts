@@ -1,7 +1,7 @@
 /**
  * Change events between a person's consecutive snapshots, kept in the `changes` table. Only
- * pairs whose content hashes differ are looked at, so an unchanged person costs one integer
- * comparison. Events are keyed (`event_key`): recomputing after a re-ingest inserts only events
+ * pairs where a new version starts (the content hash changed) are looked at, so an unchanged
+ * person costs nothing. Events are keyed (`event_key`): recomputing after a re-ingest inserts only events
  * not yet recorded and removes those no snapshot supports any more, so re-ingesting the same
  * snapshot creates no events.
  *
@@ -34,12 +34,12 @@ export function changeCandidatesSql(): string {
        NULL AS location, NULL AS prev_location, NULL AS school, NULL AS degree, ${c}.start_m, ${c}.start_prec, ${c}.end_m, ${c}.end_prec`;
   return `CREATE OR REPLACE TEMP TABLE change_candidates AS
 WITH pairs AS (
-  SELECT c.pid, c.person_id, c.snapshot, p.snapshot AS prev_snapshot, c.rec_id, p.rec_id AS prev_rec,
+  SELECT c.pid, pe.person_id, c.snapshot, p.snapshot AS prev_snapshot, c.rec_id, p.ver_rec AS prev_rec,
          c.location, p.location AS prev_location
-  FROM snap_records c JOIN snap_records p ON p.pid = c.pid AND p.seq = c.seq - 1
-  WHERE c.content_hash IS NULL OR p.content_hash IS NULL OR c.content_hash <> p.content_hash
+  FROM snap_records c JOIN snap_records p ON p.pid = c.pid AND p.seq = c.seq - 1 JOIN people pe ON pe.pid = c.pid
+  WHERE c.ver_rec = c.rec_id
 ), cur AS (
-  SELECT pr.prev_rec, pr.prev_snapshot, i.* FROM pairs pr JOIN pos_inst i ON i.rec_id = pr.rec_id
+  SELECT pr.person_id, pr.prev_rec, pr.prev_snapshot, i.* FROM pairs pr JOIN pos_inst i ON i.rec_id = pr.rec_id
 ), prev AS (
   SELECT i.* FROM pos_inst i WHERE i.rec_id IN (SELECT prev_rec FROM pairs)
 ), both_ AS (
@@ -89,4 +89,17 @@ export async function updateChanges(store: Store): Promise<ChangeUpdate> {
   );
   await store.run('DROP TABLE change_candidates');
   return { batch, added: counts?.added ?? 0, removed: counts?.removed ?? 0 };
+}
+
+/** Incremental derive: record the events of the people just rebuilt (run where `snap_records`
+ *  and the history tables hold only them); nothing is withdrawn. */
+export async function insertNewChanges(store: Store): Promise<ChangeUpdate> {
+  await store.run(changeCandidatesSql());
+  const [b] = await store.all<{ batch: number }>('SELECT coalesce(max(batch), 0) + 1 AS batch FROM main.changes');
+  const batch = b?.batch ?? 1;
+  await store.run('DELETE FROM change_candidates WHERE event_key IN (SELECT event_key FROM main.changes)');
+  const [counts] = await store.all<{ added: number }>('SELECT count(*) AS added FROM change_candidates');
+  await store.run('INSERT INTO main.changes SELECT event_key, $batch, * EXCLUDE (event_key) FROM change_candidates', { batch });
+  await store.run('DROP TABLE change_candidates');
+  return { batch, added: counts?.added ?? 0, removed: 0 };
 }

@@ -11,10 +11,12 @@ import {
   allPositionsRawSql,
   educationHistorySql,
   historyRawViewsSql,
+  personKeysSql,
   posInstSql,
   positionHistorySql,
   snapRecordsSql,
   snapshotPeopleSql,
+  snapVersionsSql,
 } from './history-sql.js';
 
 /** Whether any file was ingested with `--snapshot`. */
@@ -25,8 +27,10 @@ export async function hasSnapshots(store: Store): Promise<boolean> {
 
 export async function prepareHistory(store: Store): Promise<void> {
   await store.run(RECORD_HASHES_SQL);
-  await store.run(snapshotPeopleSql());
+  await store.run(personKeysSql());
   await store.run(snapRecordsSql());
+  await store.run(snapshotPeopleSql());
+  await store.run(snapVersionsSql());
   await store.run(allPositionsRawSql());
   await store.run(allEducationsRawSql());
 }

@@ -52,7 +52,8 @@ export async function completenessCurve(store: Store, horizon?: number): Promise
   const rows = await store.all<{ k: number; n: number; seen: number }>(
     `SELECT s.sm - ph.start_m AS k, count(*) AS n, count(*) FILTER (WHERE ph.first_seen <= s.snapshot) AS seen
      FROM hires h JOIN position_history ph ON ph.pid = h.pid AND ph.idx = h.idx
-     JOIN (SELECT pid, snapshot, ${SNAP_M} AS sm, ${SNAP_M.replaceAll('snapshot', 'person_last')} AS lm FROM snap_records) s ON s.pid = h.pid
+     JOIN (SELECT s.pid, s.snapshot, ${SNAP_M.replaceAll('snapshot', 's.snapshot')} AS sm, ${SNAP_M.replaceAll('snapshot', 'pe.last_snapshot')} AS lm
+           FROM snap_records s JOIN people pe ON pe.pid = s.pid) s ON s.pid = h.pid
      WHERE ph.start_prec >= 2 AND s.lm - ph.start_m >= $h AND s.sm >= ph.start_m AND s.sm - ph.start_m < $h
      GROUP BY 1 ORDER BY 1`,
     { h },

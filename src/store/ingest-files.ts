@@ -21,7 +21,9 @@ import { inputFiles } from '../sources/input-files.js';
 import { loadJsonLines, sumCounts, type LoadCounts } from './load-json-lines.js';
 import { writeCanonical } from './write-canonical.js';
 import { dbTotals, type DbTotals } from './totals.js';
-import { hashFileRecords, hasSnapshots, parseSnapshotDate, updateChanges, type ChangeUpdate } from '../snapshots/index.js';
+import { hashFileRecords, parseSnapshotDate, type ChangeUpdate } from '../snapshots/index.js';
+import { derivedThrough, deriveFingerprint, forgetDerived, incrementalBase } from '../snapshots/incremental-derive.js';
+import { referenceVersion } from './reference-store.js';
 
 export interface IngestOptions {
   /** A format name, or `auto` (default) to sniff each input. */
@@ -66,6 +68,8 @@ export async function ingestFiles(store: Store, paths: string[], options: Ingest
   const snapshot = options.snapshot === undefined ? null : parseSnapshotDate(options.snapshot);
 
   const units = await planUnits(paths, format);
+  // a later snapshot of a database derived through its last record derives only what changed
+  const base = snapshot === null ? null : await incrementalBase(store, snapshot, deriveFingerprint(registry, await referenceVersion(store)));
   const files: FileSummary[] = [];
   for (const [i, unit] of units.entries()) {
     say(`reading ${i + 1}/${units.length} ${unit.path} (${unit.format})`);
@@ -78,8 +82,7 @@ export async function ingestFiles(store: Store, paths: string[], options: Ingest
     );
     files.push({ path: unit.path, format: unit.format, ...counts });
   }
-  const stats = await derive(store, registry, say);
-  const changes = (await hasSnapshots(store)) ? await updateChanges(store) : undefined;
+  const { changes, ...stats } = await derive(store, registry, say, { incrementalFrom: base !== null && (await derivedThrough(store)) === base ? base : null });
   const total = sumCounts(files);
   return { ...total, files, database: await dbTotals(store), derive: stats, ...(changes ? { changes } : {}) };
 }
@@ -145,6 +148,7 @@ export async function registerFile(store: Store, path: string, format: FormatNam
       'each snapshot is its own file: copy a release to a new path, or re-ingest it with its own snapshot date');
   }
   if (old) {
+    await forgetDerived(store);
     const id = { id: old.file_id };
     await store.run('DELETE FROM record_positions WHERE rec_id IN (SELECT rec_id FROM records WHERE file_id = $id)', id);
     await store.run('DELETE FROM record_educations WHERE rec_id IN (SELECT rec_id FROM records WHERE file_id = $id)', id);

@@ -1,27 +1,36 @@
 /**
- * `ingest --workers N` on one machine: the inputs are shared out to N worker threads, each
- * reading its share into the raw tables of its own DuckDB (parsing, validation and quarantine
- * run in parallel, one engine thread each); the main thread then merges the raw tables in input
- * order — file ids and record ids exactly as one worker would have given them — and derives
- * once (dedupe, resolution, hires) over everything. The result equals the single-worker ingest
- * row for row, duplicates across shares included.
+ * `ingest --workers N` on one machine, in two parallel phases:
+ *
+ * 1. reading: the inputs are shared out to N worker threads, each reading its share into the
+ *    raw tables of its own DuckDB (parsing, validation and quarantine in parallel); the main
+ *    thread then merges the raw tables in input order — file ids and record ids exactly as one
+ *    worker would have given them;
+ * 2. deriving: people and the resolution maps once in the main database, then the per-person
+ *    tables by N workers, each over its shard of the people (shard-derive.ts).
+ *
+ * The result equals the single-worker ingest row for row, duplicates across shares included.
+ * A database holding snapshots (docs/snapshots.md) derives on the single path.
  */
-import { Worker } from 'node:worker_threads';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Store } from '../engines/engine.js';
 import { derive } from '../derive/index.js';
+import { hasSnapshots } from '../snapshots/index.js';
 import { builtinCohortFiles, loadCohortFiles, resolutionEntries } from '../resolve/index.js';
 import { ensureRegistry } from './company-import.js';
 import { monthIndexOf, planUnits, registerFile, type IngestOptions, type IngestSummary, type FileSummary, type Unit } from './ingest-files.js';
-import { sumCounts, type LoadCounts } from './load-json-lines.js';
+import { sumCounts } from './load-json-lines.js';
 import { dbTotals } from './totals.js';
+import { deriveSharded } from './shard-derive.js';
+import { runWorker } from './worker-thread.js';
 import type { WorkerTask, WorkerUnitResult } from './parallel-ingest-worker.js';
 
 export interface ParallelOptions extends IngestOptions {
   /** Worker threads (default 2). */
   workers?: number;
+  /** Engine threads of each worker (default 1). */
+  workerThreads?: number;
   /** Memory limit of each worker's engine (e.g. `512MB`). */
   workerMemoryLimit?: string;
 }
@@ -38,8 +47,10 @@ export async function ingestParallel(store: Store, paths: string[], options: Par
     let done = 0;
     const results = await Promise.all(
       shares.map((share, w) =>
-        runWorker({ dbPath: join(dir, `w${w}.duckdb`), units: share, asOf, now: options.now, memoryLimit: options.workerMemoryLimit }, () =>
-          say(`read ${++done}/${units.length} inputs`),
+        runWorker<WorkerUnitResult[]>(
+          'parallel-ingest-worker',
+          { dbPath: join(dir, `w${w}.duckdb`), units: share, asOf, now: options.now, threads: options.workerThreads ?? 1, memoryLimit: options.workerMemoryLimit } satisfies WorkerTask,
+          () => say(`read ${++done}/${units.length} inputs`),
         ),
       ),
     );
@@ -58,7 +69,8 @@ export async function ingestParallel(store: Store, paths: string[], options: Par
     } finally {
       for (let w = 0; w < shares.length; w++) await store.run(`DETACH tf_w${w}`);
     }
-    const stats = await derive(store, registry, say);
+    const shards = { shards: Math.max(1, options.workers ?? 2), dir, threads: options.workerThreads, memoryLimit: options.workerMemoryLimit };
+    const stats = (await hasSnapshots(store)) ? await derive(store, registry, say) : await deriveSharded(store, registry, shards, say);
     const total = sumCounts(files);
     return { ...total, files, database: await dbTotals(store), derive: stats };
   } finally {
@@ -79,38 +91,16 @@ async function shareOut(units: (Unit & { order: number })[], n: number): Promise
   return shares.map((s) => s.units.sort((a, b) => a.order - b.order));
 }
 
-/** A worker; from TypeScript sources (tests, tsx) it registers tsx in the worker first (as the
- *  synth workers do). */
-function newWorker(task: WorkerTask): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./parallel-ingest-worker.js', import.meta.url), { workerData: task });
-  const entry = new URL('./parallel-ingest-worker.ts', import.meta.url).href;
-  const tsx = import.meta.resolve('tsx/esm/api');
-  return new Worker(`import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`, { eval: true, workerData: task });
-}
-
-function runWorker(task: WorkerTask, onProgress: () => void): Promise<WorkerUnitResult[]> {
-  return new Promise((resolve, reject) => {
-    const worker = newWorker(task);
-    let results: WorkerUnitResult[] | null = null;
-    worker.on('message', (m: { kind: 'progress' } | { kind: 'done'; results: WorkerUnitResult[] }) => {
-      if (m.kind === 'progress') onProgress();
-      else results = m.results;
-    });
-    worker.on('error', reject);
-    worker.on('exit', (code) => (results ? resolve(results) : reject(new Error(`ingest worker exited with code ${code}`))));
-  });
-}
-
 /** Copy one input's rows from a worker's tables: record ids rebased onto this database's next id
- *  (as `loadJsonLines` numbers them), file id this database's. */
+ *  (as `loadJsonLines` numbers them), file id this database's. The input's records are a range
+ *  of the worker's ids, which the engine's zone maps find without reading the rest. */
 async function mergeUnit(store: Store, w: string, r: WorkerUnitResult, fileId: number): Promise<void> {
   const [b] = await store.all<{ b: number }>('SELECT coalesce(max(rec_id) + 1, 0) AS b FROM records');
-  const p = { shift: (b?.b ?? 0) - r.localBase, fid: fileId, lf: r.localFileId };
-  const mine = `SELECT rec_id FROM ${w}.records WHERE file_id = $lf`;
-  await store.run(`INSERT INTO records SELECT * REPLACE (rec_id + $shift AS rec_id, $fid AS file_id) FROM ${w}.records WHERE file_id = $lf`, p);
-  const q = { shift: p.shift, lf: p.lf };
-  await store.run(`INSERT INTO record_positions SELECT * REPLACE (rec_id + $shift AS rec_id) FROM ${w}.record_positions WHERE rec_id IN (${mine})`, q);
-  await store.run(`INSERT INTO record_educations SELECT * REPLACE (rec_id + $shift AS rec_id) FROM ${w}.record_educations WHERE rec_id IN (${mine})`, q);
+  const p = { shift: (b?.b ?? 0) - r.localBase, lo: r.localBase, hi: r.localEnd };
+  const mine = 'WHERE rec_id >= $lo AND rec_id < $hi';
+  await store.run(`INSERT INTO records SELECT * REPLACE (rec_id + $shift AS rec_id, $fid AS file_id) FROM ${w}.records ${mine}`, { ...p, fid: fileId });
+  await store.run(`INSERT INTO record_positions SELECT * REPLACE (rec_id + $shift AS rec_id) FROM ${w}.record_positions ${mine}`, p);
+  await store.run(`INSERT INTO record_educations SELECT * REPLACE (rec_id + $shift AS rec_id) FROM ${w}.record_educations ${mine}`, p);
   await store.run(`INSERT INTO quarantine SELECT * REPLACE ($fid AS file_id) FROM ${w}.quarantine WHERE file_id = $lf`, { fid: fileId, lf: r.localFileId });
   const c = r.counts;
   await store.run('UPDATE files SET records_read = $r, accepted = $a, quarantined = $q, blank_lines = $bl WHERE file_id = $id', {

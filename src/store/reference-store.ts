@@ -23,3 +23,10 @@ export async function taxonomyVersion(store: Store): Promise<string> {
   const ref = await loadReference(store);
   return ref ? ref.version : 'built-in rules';
 }
+
+/** The version of the imported reference, without reading it; null without one. */
+export async function referenceVersion(store: Store): Promise<string | null> {
+  if (!(await store.tableExists('reference'))) return null;
+  const [row] = await store.all<{ version: string }>("SELECT version FROM reference WHERE name = 'titles'");
+  return row?.version ?? null;
+}

@@ -1,0 +1,69 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ingestFiles, openDatabase, type Store } from '../src/api.js';
+import { generateWorld } from '../src/synth/index.js';
+import { jsonl, person } from './helpers/people.js';
+
+const SNAPSHOTS = ['2024-06-30', '2024-12-31', '2025-06-30'];
+/** Every table an incremental derive writes, compared row for row with a full derive. */
+const TABLES = [
+  'person_keys', 'snap_records', 'people', 'pos_inst', 'position_history', 'edu_inst', 'education_history', 'positions', 'graduations',
+  'stints', 'hires', 'spells', 'company_map', 'title_map', 'degree_map', 'place_map', 'changes',
+];
+
+/** Rows of one table in the current database and not in `other` (as multisets), both ways. */
+async function differences(store: Store, other: string, table: string): Promise<number> {
+  const [row] = await store.all<{ n: number }>(
+    `SELECT (SELECT count(*) FROM (SELECT * FROM main.${table} EXCEPT ALL SELECT * FROM ${other}.${table}))
+          + (SELECT count(*) FROM (SELECT * FROM ${other}.${table} EXCEPT ALL SELECT * FROM main.${table})) AS n`,
+  );
+  return row!.n;
+}
+
+test('a series of snapshots derived incrementally equals the full derive, table for table', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tf-incremental-'));
+  await generateWorld({ people: 3000, seed: 21, out: dir, snapshots: SNAPSHOTS });
+  const inc = await openDatabase(join(dir, 'inc.duckdb'), { threads: 2 });
+  const full = await openDatabase(join(dir, 'full.duckdb'), { threads: 2 });
+  const kinds: (string | undefined)[] = [];
+  for (const d of SNAPSHOTS) {
+    const files = [join(dir, `snapshot-${d}`)];
+    const s = await ingestFiles(inc, files, { now: d, snapshot: d });
+    kinds.push(s.derive.incremental ? 'incremental' : 'full');
+    if (s.derive.incremental) {
+      const { rebuilt, as_of_updated, unchanged } = s.derive.incremental;
+      assert.ok(rebuilt > 0 && rebuilt < 1500, `a minority of people is rebuilt (${rebuilt})`);
+      assert.ok(as_of_updated > 0 && unchanged >= 0);
+    }
+    await full.run("DELETE FROM meta WHERE key = 'derived_through_rec'"); // forces a full derive
+    const f = await ingestFiles(full, files, { now: d, snapshot: d });
+    assert.equal(f.derive.incremental, undefined);
+    assert.deepEqual(s.changes && { ...s.changes, removed: 0 }, f.changes && { ...f.changes, removed: 0 });
+  }
+  assert.deepEqual(kinds, ['full', 'incremental', 'incremental']);
+  await full.close();
+  await inc.run(`ATTACH '${join(dir, 'full.duckdb')}' AS full_ (READ_ONLY)`);
+  const diff: Record<string, number> = {};
+  for (const t of TABLES) diff[t] = await differences(inc, 'full_', t);
+  assert.deepEqual(diff, Object.fromEntries(TABLES.map((t) => [t, 0])));
+  const [n] = await inc.all<{ n: number }>('SELECT count(*) AS n FROM changes');
+  assert.ok(n!.n > 100, `the series has change events (${n!.n})`);
+  await inc.close();
+});
+
+test('a person whose LinkedIn profile moves to another person key makes the next ingest a full derive', async () => {
+  const a = person({ id: 'a', jobs: [['Acme Corp', 'Engineer', '2021-03', null]], updated: '2024-06-01' });
+  const b = person({ id: 'b', jobs: [['Beta Co', 'Analyst', '2020-01', null]], updated: '2024-06-01' });
+  const s1 = jsonl([{ ...a, linkedin_url: 'linkedin.com/in/ann' }, { ...b, linkedin_url: 'linkedin.com/in/bob' }], 's1.jsonl');
+  const s2 = jsonl([{ ...a, linkedin_url: 'linkedin.com/in/bob', job_last_updated: '2024-12-01' }, { ...b, linkedin_url: 'linkedin.com/in/bob', job_last_updated: '2024-12-01' }], 's2.jsonl');
+  const store = await openDatabase(':memory:', { threads: 2 });
+  await ingestFiles(store, [s1], { format: 'pdl', now: '2024-06-30', snapshot: '2024-06-30' });
+  const s = await ingestFiles(store, [s2], { format: 'pdl', now: '2024-12-31', snapshot: '2024-12-31' });
+  assert.equal(s.derive.incremental, undefined);
+  const people = await store.all<{ n: number }>('SELECT count(*) AS n FROM people');
+  assert.equal(people[0]!.n, 1, 'a and b are one person: the same LinkedIn profile');
+  await store.close();
+});
