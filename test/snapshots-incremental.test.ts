@@ -36,7 +36,7 @@ test('a series of snapshots derived incrementally equals the full derive, table 
     if (s.derive.incremental) {
       const { rebuilt, as_of_updated, unchanged } = s.derive.incremental;
       assert.ok(rebuilt > 0 && rebuilt < 1500, `a minority of people is rebuilt (${rebuilt})`);
-      assert.ok(as_of_updated > 0 && unchanged >= 0);
+      assert.ok(as_of_updated > 0 && unchanged > 0, `some people only move their update month (${as_of_updated}), some not even that (${unchanged})`);
     }
     await full.run("DELETE FROM meta WHERE key = 'derived_through_rec'"); // forces a full derive
     const f = await ingestFiles(full, files, { now: d, snapshot: d });

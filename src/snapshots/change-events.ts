@@ -76,25 +76,21 @@ export interface ChangeUpdate {
 export async function updateChanges(store: Store): Promise<ChangeUpdate> {
   await store.run(CHANGES_TABLE_SQL);
   await store.run(changeCandidatesSql());
-  const [b] = await store.all<{ batch: number }>('SELECT coalesce(max(batch), 0) + 1 AS batch FROM changes');
-  const batch = b?.batch ?? 1;
-  const [counts] = await store.all<{ added: number; removed: number }>(`SELECT
-    (SELECT count(*) FROM change_candidates WHERE event_key NOT IN (SELECT event_key FROM changes)) AS added,
-    (SELECT count(*) FROM changes WHERE event_key NOT IN (SELECT event_key FROM change_candidates)) AS removed`);
+  const [stale] = await store.all<{ n: number }>('SELECT count(*) AS n FROM changes WHERE event_key NOT IN (SELECT event_key FROM change_candidates)');
   await store.run('DELETE FROM changes WHERE event_key NOT IN (SELECT event_key FROM change_candidates)');
-  await store.run(
-    `INSERT INTO changes SELECT event_key, $batch, * EXCLUDE (event_key) FROM change_candidates
-     WHERE event_key NOT IN (SELECT event_key FROM changes)`,
-    { batch },
-  );
-  await store.run('DROP TABLE change_candidates');
-  return { batch, added: counts?.added ?? 0, removed: counts?.removed ?? 0 };
+  return { ...(await insertCandidates(store)), removed: stale?.n ?? 0 };
 }
 
 /** Incremental derive: record the events of the people just rebuilt (run where `snap_records`
  *  and the history tables hold only them); nothing is withdrawn. */
 export async function insertNewChanges(store: Store): Promise<ChangeUpdate> {
   await store.run(changeCandidatesSql());
+  return insertCandidates(store);
+}
+
+/** Insert the candidates `changes` lacks as a new batch (`main.`: incremental derive runs this
+ *  from its own schema). */
+async function insertCandidates(store: Store): Promise<ChangeUpdate> {
   const [b] = await store.all<{ batch: number }>('SELECT coalesce(max(batch), 0) + 1 AS batch FROM main.changes');
   const batch = b?.batch ?? 1;
   await store.run('DELETE FROM change_candidates WHERE event_key IN (SELECT event_key FROM main.changes)');

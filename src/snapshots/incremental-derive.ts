@@ -19,8 +19,9 @@
  *
  * `incrementalBase` says whether an ingest may use this path: the database was derived in
  * snapshot mode up to its last record, with the same registry and title reference, and the new
- * snapshot is later than every snapshot in it. Anything else (a replaced file, an older snapshot,
- * a person whose LinkedIn profile moved to another person key) derives in full.
+ * snapshot is later than every snapshot in it. Anything else (a replaced file — it keeps its own
+ * snapshot —, an older snapshot, a person whose LinkedIn profile moved to another person key)
+ * derives in full.
  */
 import { createHash } from 'node:crypto';
 import type { Store } from '../engines/engine.js';
@@ -51,14 +52,8 @@ export async function markDerived(store: Store, fingerprint: string): Promise<vo
   );
 }
 
-/** Forget the derived state (a raw file replaced: the next derive is a full one). */
-export const forgetDerived = (store: Store): Promise<void> => store.run("DELETE FROM meta WHERE key = 'derived_through_rec'");
-
-/** The last record id the derived tables cover, if known. */
-export async function derivedThrough(store: Store): Promise<number | null> {
-  const [row] = await store.all<{ v: string }>("SELECT value AS v FROM meta WHERE key = 'derived_through_rec'");
-  return row ? Number(row.v) : null;
-}
+/** Forget the derived state: the next derive is a full one. */
+const forgetDerived = (store: Store): Promise<void> => store.run("DELETE FROM meta WHERE key = 'derived_through_rec'");
 
 /** The last record id the derived tables cover when an ingest of `snapshot` may derive
  *  incrementally, else null. Called before loading. */

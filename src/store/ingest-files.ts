@@ -22,7 +22,7 @@ import { loadJsonLines, sumCounts, type LoadCounts } from './load-json-lines.js'
 import { writeCanonical } from './write-canonical.js';
 import { dbTotals, type DbTotals } from './totals.js';
 import { hashFileRecords, parseSnapshotDate, type ChangeUpdate } from '../snapshots/index.js';
-import { derivedThrough, deriveFingerprint, forgetDerived, incrementalBase } from '../snapshots/incremental-derive.js';
+import { deriveFingerprint, incrementalBase } from '../snapshots/incremental-derive.js';
 import { referenceVersion } from './reference-store.js';
 
 export interface IngestOptions {
@@ -69,6 +69,7 @@ export async function ingestFiles(store: Store, paths: string[], options: Ingest
 
   const units = await planUnits(paths, format);
   // a later snapshot of a database derived through its last record derives only what changed
+  // (a replaced file has its own snapshot, never a later one: it derives in full)
   const base = snapshot === null ? null : await incrementalBase(store, snapshot, deriveFingerprint(registry, await referenceVersion(store)));
   const files: FileSummary[] = [];
   for (const [i, unit] of units.entries()) {
@@ -82,7 +83,7 @@ export async function ingestFiles(store: Store, paths: string[], options: Ingest
     );
     files.push({ path: unit.path, format: unit.format, ...counts });
   }
-  const { changes, ...stats } = await derive(store, registry, say, { incrementalFrom: base !== null && (await derivedThrough(store)) === base ? base : null });
+  const { changes, ...stats } = await derive(store, registry, say, { incrementalFrom: base });
   const total = sumCounts(files);
   return { ...total, files, database: await dbTotals(store), derive: stats, ...(changes ? { changes } : {}) };
 }
@@ -148,7 +149,6 @@ export async function registerFile(store: Store, path: string, format: FormatNam
       'each snapshot is its own file: copy a release to a new path, or re-ingest it with its own snapshot date');
   }
   if (old) {
-    await forgetDerived(store);
     const id = { id: old.file_id };
     await store.run('DELETE FROM record_positions WHERE rec_id IN (SELECT rec_id FROM records WHERE file_id = $id)', id);
     await store.run('DELETE FROM record_educations WHERE rec_id IN (SELECT rec_id FROM records WHERE file_id = $id)', id);

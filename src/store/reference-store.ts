@@ -18,12 +18,6 @@ export async function loadReference(store: Store): Promise<TitleReference | null
   return row ? (JSON.parse(row.body) as TitleReference) : null;
 }
 
-/** The version of the reference in use, or `built-in rules` without one. */
-export async function taxonomyVersion(store: Store): Promise<string> {
-  const ref = await loadReference(store);
-  return ref ? ref.version : 'built-in rules';
-}
-
 /** The version of the imported reference, without reading it; null without one. */
 export async function referenceVersion(store: Store): Promise<string | null> {
   if (!(await store.tableExists('reference'))) return null;
