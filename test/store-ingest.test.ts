@@ -111,6 +111,20 @@ test('a line that is not UTF-8 is quarantined and the lines after it keep their 
   assert.deepEqual(rows, [{ line: 2, reason: 'invalid_encoding' }, { line: 3, reason: 'invalid_json' }]);
 });
 
+test('a file with a non-UTF-8 line, larger than the copy\u2019s write buffer, keeps every line apart', async () => {
+  // the fallback copy writes past its buffer: every line must still end where it ended
+  const file = jsonl([]);
+  const { writeFileSync } = await import('node:fs');
+  const people = Array.from({ length: 400 }, (_, i) => Buffer.from(JSON.stringify(good(`p${i}`)) + '\n'));
+  writeFileSync(file, Buffer.concat([people[0]!, Buffer.from([0x7b, 0xff, 0xfe, 0x7d, 0x0a]), ...people.slice(1)]));
+  const store = await openDatabase(':memory:');
+  const s = await ingestFiles(store, [file], { format: 'pdl', now: '2025-06-30' });
+  assert.deepEqual([s.records_read, s.accepted, s.quarantined, s.reasons], [401, 400, 1, { invalid_encoding: 1 }]);
+  const [last] = await store.all<{ line: number }>("SELECT line FROM people WHERE person_id = 'p399'");
+  assert.equal(last?.line, 401);
+  await store.close();
+});
+
 test('a line cut short does not take the next line down with it', async () => {
   const { summary, store } = await world([
     '{"id":"a","full_name":"x","experience":[{"company":{"name":"Acme"},"title":',

@@ -33,17 +33,18 @@ export async function sanitizeLines(path: string, out: string, label = path): Pr
       rejects.push({ file: label, line, reason: 'invalid_encoding', detail: 'not valid UTF-8', raw: body.subarray(0, 4096).toString('latin1') });
       body = Buffer.alloc(0);
     }
-    if (!sink.write(body) || !sink.write('\n')) await once(sink, 'drain');
+    // both writes always (a full buffer must not skip the newline); the second reports it full
+    sink.write(body);
+    if (!sink.write('\n')) await once(sink, 'drain');
   };
   for await (const chunk of stream as AsyncIterable<Buffer>) {
-    let data = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+    const data = carry.length ? Buffer.concat([carry, chunk]) : chunk;
     let start = 0;
     for (let nl = data.indexOf(10, start); nl !== -1; nl = data.indexOf(10, start)) {
       await emit(data.subarray(start, nl));
       start = nl + 1;
     }
     carry = Buffer.from(data.subarray(start));
-    data = Buffer.alloc(0);
   }
   if (carry.length) await emit(carry);
   sink.end();
