@@ -4,38 +4,28 @@
  * DuckDB SQL over the same raw files doing the same hires count (the analyst's baseline).
  * Figures go to bench/results/core.json; benchmarks are not tests and assert nothing.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DuckDBStore } from '../src/engines/duckdb/index.js';
 import { hires, ingestFiles, openDatabase, selectCohorts } from '../src/api.js';
 import { generateWorld, type WorldSummary } from '../src/synth/index.js';
 import { baselineSql } from './baseline-sql.js';
+import { benchOptions, savedWorld, worldDir as worldFolder } from './bench-world.js';
 
-const { values } = parseArgs({
-  options: {
-    people: { type: 'string', default: '2000000' },
-    out: { type: 'string', default: 'bench/out' },
-    seed: { type: 'string', default: '7' },
-    threads: { type: 'string', default: '2' },
-    'memory-limit': { type: 'string', default: '1.5GB' },
-  },
-});
+const { values } = parseArgs({ options: benchOptions('2000000') });
 const people = Number(values.people);
 const threads = Number(values.threads);
 const out = resolve(values.out!);
-const worldDir = join(out, `world-${people}-${values.seed}`);
+const worldDir = worldFolder(out, people, values.seed);
 const results: Record<string, unknown> = { people, threads, memory_limit: values['memory-limit'], node: process.version, date: new Date().toISOString() };
 
 const seconds = (t0: number) => (performance.now() - t0) / 1000;
 const log = (s: string) => process.stderr.write(s + '\n');
 
 // 1. the world (reused when it exists: generation is measured the first time only)
-let world: WorldSummary;
-const summaryFile = join(worldDir, 'summary.json');
-if (existsSync(summaryFile)) {
-  const saved = JSON.parse(readFileSync(summaryFile, 'utf8')) as WorldSummary;
-  world = { ...saved, files: saved.files.map((f) => resolve(worldDir, f)), cohorts_file: resolve(worldDir, saved.cohorts_file) };
+let world: WorldSummary | null = savedWorld(worldDir);
+if (world) {
   log(`world: reusing ${worldDir}`);
 } else {
   mkdirSync(out, { recursive: true });

@@ -11,25 +11,17 @@
  * of N people is generated (or reused) under DIR and ingested. Figures go to
  * bench/results/metrics.json. Benchmarks are not tests and assert nothing.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { flows, geography, ingestFiles, openDatabase, retention, selectCohorts, tenure, trend, type Store } from '../src/api.js';
 import { ensurePlaceMap, ensureSpells } from '../src/metrics/spells.js';
 import { hiresWithStats } from '../src/metrics/hires-stats.js';
-import { generateWorld, type WorldSummary } from '../src/synth/index.js';
+import { generateWorld } from '../src/synth/index.js';
+import { benchOptions, savedWorld, worldDir } from './bench-world.js';
 
-const { values } = parseArgs({
-  options: {
-    db: { type: 'string' },
-    people: { type: 'string', default: '300000' },
-    out: { type: 'string', default: 'bench/out' },
-    seed: { type: 'string', default: '7' },
-    threads: { type: 'string', default: '2' },
-    'memory-limit': { type: 'string', default: '1.5GB' },
-  },
-});
+const { values } = parseArgs({ options: { db: { type: 'string' }, ...benchOptions('300000') } });
 const threads = Number(values.threads);
 const log = (s: string) => process.stderr.write(s + '\n');
 
@@ -56,15 +48,11 @@ async function openWorld(): Promise<{ store: Store; people: number | null; cohor
   if (values.db) return { store: await openDatabase(resolve(values.db), { threads, memoryLimit: values['memory-limit'] }), people: null, cohortsFile: null };
   const people = Number(values.people);
   const out = resolve(values.out!);
-  const worldDir = join(out, `world-${people}-${values.seed}`);
-  const summaryFile = join(worldDir, 'summary.json');
-  let world: WorldSummary;
-  if (existsSync(summaryFile)) {
-    const saved = JSON.parse(readFileSync(summaryFile, 'utf8')) as WorldSummary;
-    world = { ...saved, files: saved.files.map((f) => resolve(worldDir, f)), cohorts_file: resolve(worldDir, saved.cohorts_file) };
-  } else {
+  const dir = worldDir(out, people, values.seed);
+  let world = savedWorld(dir);
+  if (!world) {
     mkdirSync(out, { recursive: true });
-    world = await generateWorld({ people, seed: Number(values.seed), out: worldDir, shardSize: 250_000 });
+    world = await generateWorld({ people, seed: Number(values.seed), out: dir, shardSize: 250_000 });
   }
   const dbFile = join(out, `metrics-${people}.duckdb`);
   rmSync(dbFile, { force: true });

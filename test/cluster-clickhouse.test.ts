@@ -10,12 +10,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { hires, ingestFiles, openDatabase, selectCohorts, type Store } from '../src/api.js';
+import { hires, ingestFiles, openDatabase, type Store } from '../src/api.js';
 import { ClickHouseStore } from '../src/engines/clickhouse/index.js';
 import { dropFacts, shipFacts } from '../src/store/ship-facts.js';
 import { generateWorld } from '../src/synth/index.js';
 import { jsonl } from './helpers/people.js';
-import { CONFORMANCE_QUERIES, conformanceWorld } from './helpers/hires-conformance.js';
+import { conformanceTests, conformanceWorld } from './helpers/hires-conformance.js';
 
 const script = resolve(import.meta.dirname, '../scripts/clickhouse-cluster.sh');
 const hasServer = (() => {
@@ -74,15 +74,7 @@ test('hires are split over both shards by person, none lost', { skip }, async ()
   assert.equal(per[0]!.people + per[1]!.people, all!.people, 'no person on two shards');
 });
 
-for (const q of CONFORMANCE_QUERIES) {
-  test(`on 2 shards, hires --by ${q.by.join(',') || '(none)'} equals DuckDB row for row`, { skip }, async () => {
-    const cohorts = selectCohorts('bigtech15,mag7');
-    const a = await hires(duck, q, cohorts);
-    const b = await hires(ch, q, cohorts);
-    assert.ok(a.rows.length > 0);
-    assert.deepEqual(b.rows, a.rows);
-  });
-}
+conformanceTests((q) => `on 2 shards, hires --by ${q.by.join(',') || '(none)'} equals DuckDB row for row`, () => ({ duck, engine: ch }), skip);
 
 test('hires before 1970 keep their year on 18.16 (month indices, never Date)', { skip }, async () => {
   const { rows } = await hires(ch, { by: ['company', 'year'], to: 1970 }, []);

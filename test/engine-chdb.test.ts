@@ -1,11 +1,11 @@
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { hires, ingestFiles, openDatabase, selectCohorts, type Store } from '../src/api.js';
+import { hires, ingestFiles, openDatabase, type Store } from '../src/api.js';
 import { ClickHouseStore } from '../src/engines/clickhouse/index.js';
 import { dropFacts, shipFacts } from '../src/store/ship-facts.js';
 import { jsonl } from './helpers/people.js';
-import { CONFORMANCE_QUERIES, conformanceWorld } from './helpers/hires-conformance.js';
+import { conformanceTests, conformanceWorld } from './helpers/hires-conformance.js';
 
 const hasChdb = (() => {
   try {
@@ -48,15 +48,11 @@ test('every derived table arrives whole in ClickHouse', { skip }, async () => {
   }
 });
 
-for (const q of CONFORMANCE_QUERIES) {
-  test(`hires --by ${q.by.join(',') || '(none)'}${q.from ? ` --from ${q.from}` : ''}: DuckDB and ClickHouse give the same rows`, { skip }, async () => {
-    const cohorts = selectCohorts('bigtech15,mag7');
-    const a = await hires(duck, q, cohorts);
-    const b = await hires(ch, q, cohorts);
-    assert.ok(a.rows.length > 0);
-    assert.deepEqual(b.rows, a.rows);
-  });
-}
+conformanceTests(
+  (q) => `hires --by ${q.by.join(',') || '(none)'}${q.from ? ` --from ${q.from}` : ''}: DuckDB and ClickHouse give the same rows`,
+  () => ({ duck, engine: ch }),
+  skip,
+);
 
 test('hires before 1970 keep their year on ClickHouse', { skip }, async () => {
   const { rows } = await hires(ch, { by: ['company', 'year'], to: 1970 }, []);

@@ -40,10 +40,8 @@ test('--workers 2 gives the single-worker tables row for row, duplicates across 
   const a = await ingestFiles(one, inputs, { format: 'pdl', now });
   const two = await openDatabase(':memory:', { threads: 1 });
   const b = await ingestParallel(two, inputs, { format: 'pdl', now, workers: 2 });
-  const [da, db] = [await dump(one), await dump(two)];
-  assert.ok(da.hires.length > 10);
-  assert.deepEqual(db, da);
   const [ta, tb] = [await everything(one), await everything(two)];
+  assert.ok(ta.hires!.length > 10);
   for (const table of ['people', 'positions', 'graduations', 'stints', 'hires', 'spells', 'company_map', 'title_map', 'degree_map', 'place_map', 'positions_raw']) {
     assert.ok(ta[table]!.length > 0, `${table} has rows`);
   }

@@ -6,13 +6,13 @@
 import type { Store } from '../engines/engine.js';
 import type { RegistryEntry } from '../resolve/index.js';
 import { loadReference } from '../store/reference-store.js';
-import { educationsRawSql, graduationsSql, hiresSql, peopleSql, positionsRawSql, positionsSql, stintsSql } from './derive-sql.js';
+import { educationsRawSql, peopleSql, positionsRawSql } from './derive-sql.js';
+import { perPersonSql } from './per-person-sql.js';
 import { resolveCompanies, resolveDegrees, resolveTitles } from './resolve-values.js';
 import { buildHistory, hasSnapshots, prepareHistory } from '../snapshots/derive-history.js';
 import { deriveFingerprint, deriveIncrementally, markDerived } from '../snapshots/incremental-derive.js';
 import { updateChanges, type ChangeUpdate } from '../snapshots/change-events.js';
 import { resolvePlaces } from './resolve-places.js';
-import { spellsSql } from './spells-sql.js';
 
 export interface DeriveStats {
   distinct_companies: number;
@@ -57,13 +57,9 @@ export async function derive(store: Store, registry: readonly RegistryEntry[], s
   const distinct_degrees = await resolveDegrees(store);
   if (snapshots) await buildHistory(store);
   step('deriving hires');
-  await store.run(positionsSql());
-  await store.run(graduationsSql());
-  await store.run(stintsSql());
-  await store.run(hiresSql());
+  for (const { sql } of perPersonSql()) await store.run(sql);
   await store.run('DROP TABLE IF EXISTS cohort_members');
   step('deriving employment spells and places');
-  await store.run(spellsSql());
   await resolvePlaces(store);
   if (!snapshots) return { distinct_companies, distinct_titles, distinct_degrees };
   const changes = await updateChanges(store);

@@ -38,14 +38,10 @@ export interface Dialect {
   intDiv(a: string, b: number): string;
   /** A select-list item that turns one row into one row per integer in [lo, hiExclusive). */
   expandRange(lo: string, hiExclusive: string): string;
-  /** `agg(expr)` over the rows where `cond` holds; `agg` is one of the portable aggregates. */
-  aggIf(agg: 'sum' | 'max' | 'min' | 'count', expr: string, cond: string): string;
   /** The value of `value` on the row with the smallest `key` among rows where `cond` holds. */
   argMinIf(value: string, key: string, cond: string): string;
   /** Any one value of the group (the group is known to agree on it). */
   anyValue(expr: string): string;
-  /** Exact (interpolated) quantile q in [0, 1]. */
-  quantileExact(expr: string, q: number): string;
   /** Aggregate: the group's values as a list, in no promised order, NULLs kept as given. */
   groupList(expr: string): string;
   /**

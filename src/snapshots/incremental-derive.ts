@@ -27,15 +27,15 @@ import { createHash } from 'node:crypto';
 import type { Store } from '../engines/engine.js';
 import type { RegistryEntry } from '../resolve/index.js';
 import type { TitleReference } from '../reference/index.js';
-import { graduationsSql, hiresSql, positionsRawSql, educationsRawSql, positionsSql, stintsSql } from '../derive/derive-sql.js';
-import { spellsSql } from '../derive/spells-sql.js';
+import { positionsRawSql, educationsRawSql } from '../derive/derive-sql.js';
+import { perPersonSql } from '../derive/per-person-sql.js';
 import { renameCompanies, resolveCompanies, resolveDegrees, resolveTitles } from '../derive/resolve-values.js';
 import { resolvePlaces } from '../derive/resolve-places.js';
 import { educationHistorySql, GROUP_KEY, historyRawViewsSql, NEWEST_IN_SNAPSHOT, positionHistorySql, posInstSql, SNAP, SNAPSHOT_PEOPLE_COLUMNS, snapVersionsSql } from './history-sql.js';
 import { insertNewChanges, type ChangeUpdate } from './change-events.js';
 
 /** Per-person tables incremental derive rebuilds for the people it rebuilds, in creation order. */
-const PERSON_TABLES = ['pos_inst', 'position_history', 'edu_inst', 'education_history', 'positions', 'graduations', 'stints', 'hires', 'spells'];
+const PERSON_TABLES = ['pos_inst', 'position_history', 'edu_inst', 'education_history', ...perPersonSql().map((s) => s.table)];
 
 /** What the last derive saw: its last record id and the resolution inputs. */
 export function deriveFingerprint(registry: readonly RegistryEntry[], referenceVersion: string | null): string {
@@ -125,7 +125,7 @@ CREATE VIEW people AS SELECT * FROM main.people WHERE pid IN (SELECT pid FROM ma
     await store.run(positionHistorySql());
     await store.run(educationHistorySql());
     await store.run(historyRawViewsSql());
-    for (const sql of [positionsSql(), graduationsSql(), stintsSql(), hiresSql(), spellsSql()]) await store.run(sql);
+    for (const { sql } of perPersonSql()) await store.run(sql);
     await resolvePlaces(store, 'add');
     changes = await insertNewChanges(store);
   } finally {

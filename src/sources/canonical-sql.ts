@@ -34,7 +34,6 @@ export const canonicalFormat: JsonLinesFormat = {
   updatedAtField: 'updated_at',
   sourceLine: 't.source_line',
   positions: {
-    list: 'pos_list',
     field: 'positions',
     start: 'e."start"',
     end: 'e."end"',
@@ -49,7 +48,6 @@ export const canonicalFormat: JsonLinesFormat = {
     objectMembers: [],
   },
   educations: {
-    list: 'edu_list',
     field: 'education',
     start: 'e."start"',
     end: 'e."end"',

@@ -58,8 +58,6 @@ export interface JsonLinesFormat {
 export interface ListSpec {
   /** Member of `t` holding the list. */
   field: string;
-  /** Its column in `stage_raw`. */
-  list: 'pos_list' | 'edu_list';
   start: string;
   end: string;
   startField: string;
@@ -88,6 +86,10 @@ CREATE OR REPLACE TEMP MACRO tf_linkedin_slug(u) AS nullif(lower(regexp_extract(
  */
 export const MAX_LINE_BYTES = 4 * 1024 * 1024;
 
+/** A blank raw `line` (NULL or whitespace). `trim` copies a string: only short lines can be
+ *  blank, so only they are trimmed. */
+const BLANK_LINE = "CASE WHEN line IS NULL THEN true WHEN strlen(line) <= 256 THEN trim(line) = '' ELSE false END";
+
 /** Reads raw lines of one file; `line` is NULL for a blank line, row order is line order. */
 export function linesSource(file: string): string {
   return `read_csv(${lit(file)}, columns = {'line': 'VARCHAR'}, header = false, delim = E'\\x1f', quote = '',
@@ -106,8 +108,7 @@ SELECT early,
 FROM (
   SELECT *, CASE WHEN early IS NULL THEN json_transform(line, ${lit(JSON.stringify(f.structure))}) END AS t
   FROM (SELECT line,
-          CASE WHEN line IS NULL THEN 'blank'
-               WHEN CASE WHEN strlen(line) <= 256 THEN trim(line) = '' ELSE false END THEN 'blank'
+          CASE WHEN ${BLANK_LINE} THEN 'blank'
                WHEN NOT json_valid(line) THEN 'invalid_json'
                WHEN CASE WHEN left(line, 1) = '{' THEN false ELSE left(ltrim(line), 1) <> '{' END THEN 'not_an_object' END AS early
         FROM ${source}))`;
@@ -143,7 +144,7 @@ function duckdbType(shape: unknown): string {
 
 /** One row per list element, with month indices and what is wrong with it. Layered so that
  *  each date is parsed once (macros expand inline; repeating one repeats its work). */
-function stageListSql(table: string, spec: ListSpec, columns: string, startMonth: number, endMonth: number, rows: StageRows): string {
+function stageListSql(table: string, list: 'pos_list' | 'edu_list', spec: ListSpec, columns: string, startMonth: number, endMonth: number, rows: StageRows): string {
   const allNull = (m: ObjectMember) => `(e.${m.name} IS NOT NULL AND ${m.fields.map((x) => `e.${m.name}.${x} IS NULL`).join(' AND ')})`;
   const suspicious = spec.objectMembers.length ? spec.objectMembers.map(allNull).join(' OR ') : 'false';
   const head = rows === 'all' ? `CREATE OR REPLACE TEMP TABLE ${table} AS` : `INSERT INTO ${table}`;
@@ -165,7 +166,7 @@ FROM (
     FROM (
       SELECT rid, idx, ${columns}, ${at('e', spec.start)} AS s, ${at('e', spec.end)} AS en,
              tf_d(${at('e', spec.start)}, ${startMonth}) AS sd, tf_d(${at('e', spec.end)}, ${endMonth}) AS ed, ${suspicious} AS suspicious
-      FROM (SELECT rid, unnest(${spec.list}) AS e, generate_subscripts(${spec.list}, 1) - 1 AS idx FROM (${from})))))`;
+      FROM (SELECT rid, unnest(${list}) AS e, generate_subscripts(${list}, 1) - 1 AS idx FROM (${from})))))`;
 }
 
 /** `all` stages every typed row; `reparsed` adds the rows typed late from their text. */
@@ -181,13 +182,13 @@ export function stagePositionsSql(f: JsonLinesFormat, rows: StageRows = 'all'): 
     `${at('e', P.current)} AS current`,
     `nullif(${at('e', P.location)}, '') AS location`,
   ].join(',\n  ');
-  return stageListSql('stage_pos', P, cols, 7, 7, rows);
+  return stageListSql('stage_pos', 'pos_list', P, cols, 7, 7, rows);
 }
 
 export function stageEducationsSql(f: JsonLinesFormat, rows: StageRows = 'all'): string {
   const E = f.educations;
   const cols = [`nullif(${at('e', E.school)}, '') AS school`, `nullif(${at('e', E.degree)}, '') AS degree`].join(',\n  ');
-  return stageListSql('stage_edu', E, cols, 9, 6, rows);
+  return stageListSql('stage_edu', 'edu_list', E, cols, 9, 6, rows);
 }
 
 /**
@@ -211,11 +212,10 @@ FROM (SELECT row_number() OVER () - 1 AS rid, line FROM ${source}) s
 JOIN stage_want w ON w.rid = s.rid`;
 }
 
-/** Lines and blank lines of `source`, in parallel. (`trim` copies a string: only short lines can
- *  be blank, so only they are trimmed.) */
+/** Lines and blank lines of `source`, in parallel. */
 export function lineCountsSql(source: string): string {
   return `SELECT count(*) AS lines,
-  count(*) FILTER (WHERE CASE WHEN line IS NULL THEN true WHEN strlen(line) <= 256 THEN trim(line) = '' ELSE false END) AS blank
+  count(*) FILTER (WHERE ${BLANK_LINE}) AS blank
 FROM ${source}`;
 }
 

@@ -33,7 +33,6 @@ export const pdlFormat: JsonLinesFormat = {
   updatedAtField: 'job_last_updated',
   sourceLine: 'NULL',
   positions: {
-    list: 'pos_list',
     field: 'experience',
     start: 'e.start_date',
     end: 'e.end_date',
@@ -51,7 +50,6 @@ export const pdlFormat: JsonLinesFormat = {
     ],
   },
   educations: {
-    list: 'edu_list',
     field: 'education',
     start: 'e.start_date',
     end: 'e.end_date',

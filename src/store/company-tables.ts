@@ -12,7 +12,7 @@
  * A database that has none is seeded with the shipped registry (`registry/companies.jsonl`:
  * acquisitions of the shipped cohorts' companies, with their dates) as version 1.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Store } from '../engines/engine.js';
@@ -109,9 +109,4 @@ export function builtinRegistryFile(): string {
     if (up === dir) throw new Error(`registry/companies.jsonl not found above ${fileURLToPath(import.meta.url)}`);
     dir = up;
   }
-}
-
-/** Whether the shipped registry file is readable (it is, in the package). */
-export function builtinRegistryText(): string {
-  return readFileSync(builtinRegistryFile(), 'utf8');
 }

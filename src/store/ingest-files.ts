@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import type { Store } from '../engines/engine.js';
 import { derive, type DeriveStats } from '../derive/index.js';
 import { UserError } from '../model/errors.js';
-import { builtinCohortFiles, loadCohortFiles, resolutionEntries } from '../resolve/index.js';
+import { builtinCohortFiles, loadCohortFiles, resolutionEntries, type RegistryEntry } from '../resolve/index.js';
 import { ensureRegistry } from './company-import.js';
 import { canonicalFormat } from '../sources/canonical-sql.js';
 import { STAGE_MACROS, type JsonLinesFormat } from '../sources/json-lines-sql.js';
@@ -61,8 +61,7 @@ export async function ingestFiles(store: Store, paths: string[], options: Ingest
   if (format !== 'auto' && !FORMAT_NAMES.includes(format)) {
     throw new UserError(`unknown format: ${format}`, 'usage', `formats: auto, ${FORMAT_NAMES.join(', ')}`);
   }
-  // the stored company registry (seeded with the shipped one) outranks the cohorts' aliases
-  const registry = resolutionEntries(await ensureRegistry(store, options.now), loadCohortFiles([...builtinCohortFiles(), ...(options.cohortFiles ?? [])]));
+  const registry = await ingestRegistry(store, options);
   await store.run(STAGE_MACROS);
   const asOf = monthIndexOf(options.now);
   const snapshot = options.snapshot === undefined ? null : parseSnapshotDate(options.snapshot);
@@ -86,6 +85,12 @@ export async function ingestFiles(store: Store, paths: string[], options: Ingest
   const { changes, ...stats } = await derive(store, registry, say, { incrementalFrom: base });
   const total = sumCounts(files);
   return { ...total, files, database: await dbTotals(store), derive: stats, ...(changes ? { changes } : {}) };
+}
+
+/** The entries employers resolve against: the stored company registry (seeded with the shipped
+ *  one) outranks the cohorts' aliases (built-in cohorts and `options.cohortFiles`). */
+export async function ingestRegistry(store: Store, options: IngestOptions): Promise<RegistryEntry[]> {
+  return resolutionEntries(await ensureRegistry(store, options.now), loadCohortFiles([...builtinCohortFiles(), ...(options.cohortFiles ?? [])]));
 }
 
 /** One input loaded at a time: a file, or a folder of a folder format. */

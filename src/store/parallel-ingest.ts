@@ -17,9 +17,7 @@ import { join } from 'node:path';
 import type { Store } from '../engines/engine.js';
 import { derive } from '../derive/index.js';
 import { hasSnapshots } from '../snapshots/index.js';
-import { builtinCohortFiles, loadCohortFiles, resolutionEntries } from '../resolve/index.js';
-import { ensureRegistry } from './company-import.js';
-import { monthIndexOf, planUnits, registerFile, type IngestOptions, type IngestSummary, type FileSummary, type Unit } from './ingest-files.js';
+import { ingestRegistry, monthIndexOf, planUnits, registerFile, type IngestOptions, type IngestSummary, type FileSummary, type Unit } from './ingest-files.js';
 import { sumCounts } from './load-json-lines.js';
 import { dbTotals } from './totals.js';
 import { deriveSharded } from './shard-derive.js';
@@ -38,7 +36,7 @@ export interface ParallelOptions extends IngestOptions {
 /** Ingest `paths` with N parallel readers; same result as `ingestFiles`. */
 export async function ingestParallel(store: Store, paths: string[], options: ParallelOptions): Promise<IngestSummary> {
   const say = options.progress ?? (() => {});
-  const registry = resolutionEntries(await ensureRegistry(store, options.now), loadCohortFiles([...builtinCohortFiles(), ...(options.cohortFiles ?? [])]));
+  const registry = await ingestRegistry(store, options);
   const asOf = monthIndexOf(options.now);
   const units = (await planUnits(paths, options.format ?? 'auto')).map((u, order) => ({ ...u, order }));
   const shares = await shareOut(units, Math.max(1, Math.min(options.workers ?? 2, units.length)));

@@ -5,7 +5,8 @@
  * its most frequent spelling, so a shard could not resolve alone) and `place_map` — and the
  * per-person tables (positions, graduations, stints, hires, spells: most of derive's time) are
  * derived by N worker threads, each over the people with `pid % N = k` in its own DuckDB file,
- * then copied into the main database. Same SQL as `derive`, so the same rows.
+ * then copied into the main database. The same statements as `derive` (`perPersonSql`), so the
+ * same rows.
  *
  * Snapshot mode keeps the single derive (its history joins a person's snapshots first).
  */
@@ -14,10 +15,11 @@ import type { Store } from '../engines/engine.js';
 import type { RegistryEntry } from '../resolve/index.js';
 import { resolvePlaces, type DeriveStats } from '../derive/index.js';
 import { educationsRawSql, peopleSql, positionsRawSql } from '../derive/derive-sql.js';
+import { perPersonSql } from '../derive/per-person-sql.js';
 import { resolveCompanies, resolveDegrees, resolveTitles } from '../derive/resolve-values.js';
 import { loadReference } from './reference-store.js';
 import { runWorker } from './worker-thread.js';
-import type { ShardResult, ShardTask } from './shard-derive-worker.js';
+import type { ShardTask } from './shard-derive-worker.js';
 
 export interface ShardOptions {
   /** Number of shards, one worker thread each. */
@@ -51,10 +53,10 @@ export async function deriveSharded(store: Store, registry: readonly RegistryEnt
   const n = options.shards;
   const files = Array.from({ length: n }, (_, k) => join(options.dir, `shard${k}.duckdb`));
   for (const [k, file] of files.entries()) await writeShard(store, file, k, n);
-  const results = await Promise.all(
-    files.map((dbPath) => runWorker<ShardResult>('shard-derive-worker', { dbPath, threads: options.threads ?? 1, memoryLimit: options.memoryLimit } satisfies ShardTask)),
+  await Promise.all(
+    files.map((dbPath) => runWorker<null>('shard-derive-worker', { dbPath, threads: options.threads ?? 1, memoryLimit: options.memoryLimit } satisfies ShardTask)),
   );
-  await collect(store, files, results[0]!.tables);
+  await collect(store, files, perPersonSql().map((s) => s.table));
   await store.run('DROP TABLE IF EXISTS cohort_members');
   step('deriving employment spells and places');
   await resolvePlaces(store);

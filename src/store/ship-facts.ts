@@ -37,8 +37,6 @@ export const REFERENCE_TABLES = ['company_registry_versions', 'company_registry'
 export interface ShipOptions {
   /** Rough size of one insert batch (default 64 MB of JSON). */
   batchBytes?: string;
-  /** Extra tables the worker built (e.g. spells): name → SQL; sharded when they have `person_id`. */
-  extra?: Record<string, string>;
 }
 
 /** Rows shipped, by table. */
@@ -49,7 +47,7 @@ export async function shipFacts(local: Store, sink: FactSink, options: ShipOptio
   const dir = await mkdtemp(join(tmpdir(), 'talentflow-ship-'));
   const shipped: Shipped = {};
   try {
-    const tables: Record<string, string> = { ...SHARDED_TABLES, ...LOCAL_TABLES, ...options.extra };
+    const tables: Record<string, string> = { ...SHARDED_TABLES, ...LOCAL_TABLES };
     for (const name of REFERENCE_TABLES) {
       if (!(await local.tableExists(name))) continue;
       if (await sink.tableExists(name)) {
@@ -60,7 +58,7 @@ export async function shipFacts(local: Store, sink: FactSink, options: ShipOptio
     }
     for (const [name, select] of Object.entries(tables)) {
       const columns = await local.all<{ column_name: string; column_type: string }>(`DESCRIBE ${select}`);
-      const sharded = name in SHARDED_TABLES || (!(name in LOCAL_TABLES) && !REFERENCE_TABLES.includes(name) && columns.some((c) => c.column_name === 'person_id'));
+      const sharded = name in SHARDED_TABLES;
       await sink.createTable({
         name,
         sharded,
@@ -90,6 +88,6 @@ export async function shipFacts(local: Store, sink: FactSink, options: ShipOptio
 }
 
 /** Drop every table `shipFacts` writes (a fresh start: `ingest --reset`). */
-export async function dropFacts(sink: FactSink, extra: string[] = []): Promise<void> {
-  for (const name of [...Object.keys(SHARDED_TABLES), ...Object.keys(LOCAL_TABLES), ...REFERENCE_TABLES, 'cohort_members', ...extra]) await sink.dropTable(name);
+export async function dropFacts(sink: FactSink): Promise<void> {
+  for (const name of [...Object.keys(SHARDED_TABLES), ...Object.keys(LOCAL_TABLES), ...REFERENCE_TABLES, 'cohort_members']) await sink.dropTable(name);
 }

@@ -2,8 +2,10 @@
  * The hires conformance suite: one small world of invented people and the queries every engine
  * must answer with the same rows. Each engine's test file runs it (engine-chdb, cluster-*).
  */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
 import { person, type PersonSpec } from './people.js';
-import type { HireDim } from '../../src/api.js';
+import { hires, selectCohorts, type HireDim, type Store } from '../../src/api.js';
 
 const p = (spec: PersonSpec) => person(spec);
 
@@ -30,8 +32,14 @@ export function conformanceWorld(): (Record<string, unknown> | string)[] {
   ];
 }
 
+export interface ConformanceQuery {
+  by: HireDim[];
+  from?: number;
+  to?: number;
+}
+
 /** The queries compared on every engine (cohorts: bigtech15 and mag7). */
-export const CONFORMANCE_QUERIES: { by: HireDim[]; from?: number; to?: number }[] = [
+export const CONFORMANCE_QUERIES: ConformanceQuery[] = [
   { by: [] },
   { by: ['year'] },
   { by: ['cohort', 'year'] },
@@ -42,3 +50,18 @@ export const CONFORMANCE_QUERIES: { by: HireDim[]; from?: number; to?: number }[
   { by: ['seniority', 'function'] },
   { by: ['cohort', 'seniority'], from: 2020 },
 ];
+
+/** One test per conformance query: `engine` (read when the test runs) gives `duck`'s rows, and
+ *  the rows are not empty. */
+export function conformanceTests(name: (q: ConformanceQuery) => string, stores: () => { duck: Store; engine: Store }, skip: string | false): void {
+  for (const q of CONFORMANCE_QUERIES) {
+    test(name(q), { skip }, async () => {
+      const { duck, engine } = stores();
+      const cohorts = selectCohorts('bigtech15,mag7');
+      const a = await hires(duck, q, cohorts);
+      const b = await hires(engine, q, cohorts);
+      assert.ok(a.rows.length > 0);
+      assert.deepEqual(b.rows, a.rows);
+    });
+  }
+}

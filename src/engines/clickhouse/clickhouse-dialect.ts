@@ -55,10 +55,8 @@ export function clickhouseDialect(capabilities: Capabilities = MODERN_CAPABILITI
     intDiv: (a, b) => `intDiv(${a}, ${Math.trunc(b)})`,
     // range(lo, hi) is 20.x+; an offset range(n) runs on every version
     expandRange: (lo, hi) => `arrayJoin(arrayMap(x -> toInt64(x) + (${lo}), range(toUInt64(greatest((${hi}) - (${lo}), 0)))))`,
-    aggIf: (agg, expr, cond) => (agg === 'count' ? `countIf((${expr}) IS NOT NULL AND (${cond}))` : `${agg}If(${expr}, ${cond})`),
     argMinIf: (value, key, cond) => `argMinIf(${value}, ${key}, ${cond})`,
     anyValue: (expr) => `any(${expr})`,
-    quantileExact: (expr, q) => `quantileExactInclusive(${q})(${expr})`,
     groupList: (expr) => `groupArray(${expr})`,
     unnestInWindowOr: (at, names, froms, tos, fallback) => {
       // 18.16 lambdas cannot read outer columns in a JOIN's select list: the month travels as an

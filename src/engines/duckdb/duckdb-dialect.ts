@@ -17,10 +17,8 @@ export const duckdbDialect: Dialect = {
   yearOfMonthIndex: (expr) => `(${expr}) // 12`,
   intDiv: (a, b) => `((${a}) // ${Math.trunc(b)})`,
   expandRange: (lo, hi) => `unnest(range(${lo}, ${hi}))`,
-  aggIf: (agg, expr, cond) => `${agg}(${expr}) FILTER (WHERE ${cond})`,
   argMinIf: (value, key, cond) => `arg_min(${value}, ${key}) FILTER (WHERE ${cond})`,
   anyValue: (expr) => `any_value(${expr})`,
-  quantileExact: (expr, q) => `quantile_cont(${expr}, ${q})`,
   groupList: (expr) => `list(${expr})`,
   unnestInWindowOr: (at, names, froms, tos, fallback) =>
     `unnest(coalesce(nullif(list_filter(list_transform(range(1, len(${names}) + 1), i -> CASE WHEN (${at}) BETWEEN (${froms})[i] AND (${tos})[i] THEN (${names})[i] END), x -> x IS NOT NULL), []), [${fallback}]))`,
