@@ -4,9 +4,7 @@ import { flowsSql, type FlowsQuery } from '../src/metrics/flows.js';
 import { ensureCohortMembers } from '../src/metrics/cohort-members.js';
 import { selectCohorts } from '../src/api.js';
 import { person, world } from './helpers/people.js';
-
-/** SQL rows as a sorted multiset (bigints as strings). */
-const rowsOf = (rows: Record<string, unknown>[]) => rows.map((r) => JSON.stringify(Object.entries(r).map(([k, v]) => [k, v === null ? null : String(v)]))).sort();
+import { rowsOf } from './helpers/sql-rows.js';
 
 /** The query as it was: departures grouped by their company's columns and end month. */
 function textGrouped(sql: string): string {

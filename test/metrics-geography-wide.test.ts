@@ -2,9 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { expandedGeographySql, geographySql, type GeographyQuery } from '../src/metrics/geography.js';
 import { person, world } from './helpers/people.js';
-
-/** SQL rows as a sorted multiset (bigints as strings). */
-const rowsOf = (rows: Record<string, unknown>[]) => rows.map((r) => JSON.stringify(Object.entries(r).map(([k, v]) => [k, v === null ? null : String(v)]))).sort();
+import { rowsOf } from './helpers/sql-rows.js';
 
 test('the per-person wide geography query returns the rows of the expanded one', async () => {
   const located = (p: ReturnType<typeof person>, places: string[]) => {

@@ -5,9 +5,7 @@ import { ensureCohortMembers } from '../src/metrics/cohort-members.js';
 import type { HireDim, HiresQuery } from '../src/metrics/hires.js';
 import { selectCohorts } from '../src/api.js';
 import { person, world } from './helpers/people.js';
-
-/** SQL rows as a sorted multiset (bigints as strings). */
-const rowsOf = (rows: Record<string, unknown>[]) => rows.map((r) => JSON.stringify(Object.entries(r).map(([k, v]) => [k, v === null ? null : String(v)]))).sort();
+import { rowsOf } from './helpers/sql-rows.js';
 
 test('the per-person hire vectors read with a window equal those grouped by person and year', async () => {
   const { store } = await world([

@@ -4,6 +4,7 @@ import { flows, flowsSql, geography, retention, retentionSql, tenure, trend, tre
 import { duckdbDialect } from '../src/engines/duckdb/index.js';
 import { scopeSql } from '../src/metrics/metric-scope.js';
 import { person, world } from './helpers/people.js';
+import { spellMix } from './helpers/trend-rows.js';
 
 const d = duckdbDialect;
 const all = { minCell: 1, bootstrap: { replicates: 50 } };
@@ -147,12 +148,7 @@ test('derive builds spells and place_map, keyed by hashes: no metric builds them
 test('people with one spell and people with several give the same figures on both query paths', async () => {
   // the query without a base year takes lone spells in closed form; with a base year, every
   // person goes through the per-person grouping: the shared figures must agree
-  const { store } = await world([
-    person({ id: 'a', grad: '2015-06', jobs: [['Acme', 'Engineer', '2017-01', '2020-03'], ['Globex', 'Engineer', '2020-04', null]] }),
-    person({ id: 'b', grad: '2015-06', jobs: [['Acme', 'Engineer', '2016-01', '2019-05'], ['Acme', 'Manager', '2020-01', '2021-02']] }),
-    person({ id: 'c', grad: '2019-06', jobs: [['Globex', 'Engineer', '2019-07', '2021-12'], ['Initech', 'Engineer', '2021-06', null]] }),
-    person({ id: 'd', grad: '2015-06', jobs: [['Initech', 'Engineer', '2018-03', '2018-04'], ['Initech', 'Engineer', '2020-02', '2020-02']] }),
-  ]);
+  const { store } = await world(spellMix());
   for (const by of [[], ['company']] as const) {
     const plain = await trend(store, { by: [...by], grain: 'quarter', from: 2019, to: 2021, ...all }, []);
     const based = await trend(store, { by: [...by], grain: 'quarter', from: 2019, to: 2021, base: 2018, ...all }, []);

@@ -4,14 +4,11 @@ import { expandedTrendSql, trendSql, type TrendQuery } from '../src/metrics/tren
 import { ensureCohortMembers } from '../src/metrics/cohort-members.js';
 import { selectCohorts } from '../src/api.js';
 import { person, world } from './helpers/people.js';
-import { merged } from './helpers/trend-rows.js';
+import { merged, spellMix } from './helpers/trend-rows.js';
 
 test('the per-person wide trend query returns the rows of the expanded one, with and without a base year', async () => {
   const { store } = await world([
-    person({ id: 'a', grad: '2015-06', jobs: [['Acme', 'Engineer', '2017-01', '2020-03'], ['Globex', 'Engineer', '2020-04', null]] }),
-    person({ id: 'b', grad: '2015-06', jobs: [['Acme', 'Engineer', '2016-01', '2019-05'], ['Acme', 'Manager', '2020-01', '2021-02']] }),
-    person({ id: 'c', grad: '2019-06', jobs: [['Globex', 'Engineer', '2019-07', '2021-12'], ['Initech', 'Engineer', '2021-06', null]] }),
-    person({ id: 'd', grad: '2015-06', jobs: [['Initech', 'Engineer', '2018-03', '2018-04'], ['Initech', 'Engineer', '2020-02', '2020-02']] }),
+    ...spellMix(),
     person({ id: 'e', grad: '2020-06', jobs: [['Acme', 'Engineer', '2020-07', '2020-09'], ['Globex', 'Engineer', '2020-10', '2020-11'], ['Acme', 'Engineer', '2021-03', null]] }),
     person({ id: 'f', grad: '2012-06', jobs: [['Globex', 'Director', '2012-09', '2018-12'], ['Acme', 'Director', '2019-01', '2019-01']] }),
   ]);

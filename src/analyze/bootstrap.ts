@@ -115,10 +115,8 @@ export class CellBootstrap {
     const value = finite(stat(this.total));
     const B = this.options.replicates;
     if (value === null || B === 0) return { value, lo: null, hi: null };
-    if (this.released) throw new Error('bootstrap: interval asked after release()');
-    const reps = this.replicates();
+    const reps = this.draws();
     const W = this.width;
-    if (scratch.length < B) scratch = new Float64Array(B);
     if (row.length !== W) row = new Array<number>(W).fill(0);
     let m = 0;
     let undefinedCount = 0;
@@ -141,10 +139,8 @@ export class CellBootstrap {
     const value = op === 'sum' ? finite(t[a]!) : t[b] === 0 ? null : finite(t[a]! / t[b]! - (op === 'change' ? 1 : 0));
     const B = this.options.replicates;
     if (value === null || B === 0) return { value, lo: null, hi: null };
-    if (this.released) throw new Error('bootstrap: interval asked after release()');
-    const reps = this.replicates();
+    const reps = this.draws();
     const W = this.width;
-    if (scratch.length < B) scratch = new Float64Array(B);
     const shift = op === 'change' ? 1 : 0;
     let m = 0;
     let undefinedCount = 0;
@@ -158,6 +154,13 @@ export class CellBootstrap {
       }
     }
     return this.percentiles(value, m, undefinedCount);
+  }
+
+  /** The replicate sums for an interval, with `scratch` room for its B statistics. */
+  private draws(): Float64Array {
+    if (this.released) throw new Error('bootstrap: interval asked after release()');
+    if (scratch.length < this.options.replicates) scratch = new Float64Array(this.options.replicates);
+    return this.replicates();
   }
 
   private percentiles(value: number, m: number, undefinedCount: number): Estimate {

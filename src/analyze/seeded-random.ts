@@ -6,18 +6,13 @@
 import { Sfc32 } from '../model/sfc32.js';
 
 export class SeededRandom extends Sfc32 {
-  constructor(seed: number) {
-    super(seed);
-  }
-
   /**
    * A Poisson(lambda) draw: inversion for small lambda, Hörmann's PTRS transformed rejection
-   * above 10 (exact, constant expected time at any lambda). `expNeg` = e^−λ, when the caller
-   * draws many times with the same λ and has it already.
+   * above 10 (exact, constant expected time at any lambda).
    */
-  poisson(lambda: number, expNeg?: number): number {
+  poisson(lambda: number): number {
     const t = new Float64Array(POISSON_STRIDE);
-    preparePoisson(t, 0, lambda, expNeg);
+    preparePoisson(t, 0, lambda);
     return this.poissonAt(t, 0);
   }
 
@@ -71,10 +66,10 @@ export const POISSON_STRIDE = CDF_TABLE + 3;
  * 0 … CDF_TABLE − 1 and the last term (summed as inversion sums them: the same numbers), above
  * PTRS's constants.
  */
-export function preparePoisson(t: Float64Array, at: number, lambda: number, expNeg?: number): void {
+export function preparePoisson(t: Float64Array, at: number, lambda: number): void {
   t[at] = lambda;
   if (lambda < 10) {
-    let p = expNeg ?? Math.exp(-lambda);
+    let p = Math.exp(-lambda);
     let cdf = p;
     t[at + 2] = cdf;
     for (let k = 1; k < CDF_TABLE; k++) {

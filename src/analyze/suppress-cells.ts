@@ -63,10 +63,18 @@ export function planSuppression(cells: readonly CellSize[], minCell = DEFAULT_MI
   return { hidden, hiddenTotals, primary, complementary, minCell };
 }
 
-/** The note printed under a table: how many cells were hidden and why. Empty when none. */
-export function suppressionNote(plan: SuppressionPlan): string {
+/**
+ * The note printed under a table: how many cells were hidden and why. Empty when none.
+ * `unit` names what was hidden (default `cell`; a table of whole rows says `group`).
+ */
+export function suppressionNote(plan: SuppressionPlan, unit = 'cell'): string {
   if (plan.primary + plan.complementary === 0) return '';
   const totals = plan.hiddenTotals.size ? `, ${plan.hiddenTotals.size} total${plan.hiddenTotals.size === 1 ? '' : 's'} hidden` : '';
   const extra = plan.complementary ? `, ${plan.complementary} more hidden so that totals do not reveal them` : '';
-  return `${plan.primary} cell${plan.primary === 1 ? '' : 's'} with fewer than ${plan.minCell} people hidden${extra}${totals}`;
+  return `${plan.primary} ${unit}${plan.primary === 1 ? '' : 's'} with fewer than ${plan.minCell} people hidden${extra}${totals}`;
+}
+
+/** A plan that only counts `primary` hidden cells (no keys, no totals): for metrics that hide their small cells themselves. */
+export function primaryOnly(primary: number, minCell: number): SuppressionPlan {
+  return { hidden: new Set(), hiddenTotals: new Set(), primary, complementary: 0, minCell };
 }

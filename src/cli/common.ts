@@ -57,6 +57,11 @@ export function outputFormat(value: string | undefined, fallback: OutputFormat =
   return f;
 }
 
+/** Each row reduced to `keys`, in that order (a missing key is null): what `--format json|csv` prints. */
+export function pickColumns(rows: readonly object[], keys: readonly string[]): Record<string, unknown>[] {
+  return rows.map((r) => Object.fromEntries(keys.map((k) => [k, (r as Record<string, unknown>)[k] ?? null])));
+}
+
 /** Progress messages on stderr, only for a person at a terminal. */
 export function progress(enabled = process.stderr.isTTY === true): (message: string) => void {
   if (!enabled) return () => {};

@@ -7,6 +7,7 @@ import type { Cohort } from '../resolve/index.js';
 import type { HireDim, Store } from '../api.js';
 import { hiresWithStats } from '../metrics/hires-stats.js';
 import { renderMetric, toCsv, toJson, type FigureColumn, type FlatRow, type OutputFormat } from '../present/index.js';
+import { pickColumns } from './common.js';
 import { parseStats } from './metric-options.js';
 
 export const HIRES_STAT_OPTIONS = {
@@ -34,7 +35,7 @@ export async function printHiresStats(store: Store, q: { by: HireDim[]; from?: n
   const result = await hiresWithStats(store, q, cohorts, { minCell: stats.minCell, bootstrap: stats.bootstrap });
   const byYear = q.by.includes('year');
   const keys = [...q.by, 'hires', ...(byYear ? ['yoy'] : []), 'hires_lo', 'hires_hi', ...(byYear ? ['yoy_lo', 'yoy_hi'] : []), 'people'];
-  const rows = result.rows.map((r) => Object.fromEntries(keys.map((k) => [k, (r as unknown as Record<string, unknown>)[k] ?? null])) as FlatRow);
+  const rows = pickColumns(result.rows, keys) as FlatRow[];
   const notes = result.notes.map((n) => `note: ${n}\n`).join('');
   if (format === 'json') {
     process.stdout.write(toJson(rows));

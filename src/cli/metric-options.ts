@@ -33,6 +33,10 @@ export const METRIC_OPTIONS = {
   db: { type: 'string' },
 } as const satisfies Options;
 
+/** The `--by` lines of a command grouping by the group dimensions (GROUP_DIMS). */
+export const BY_HELP = `  --by DIMS        cohort, company, band, new_grad, seniority, function, occupation,
+                   exposure_quintile, metro, region, country`;
+
 export const METRIC_HELP = `filters (comma lists mean "any of"):
   --cohort LIST            cohorts (other = in no selected cohort)
   --company LIST           company names

@@ -1,18 +1,29 @@
-/** The shared body of the period commands (headcount, departures): options → trend → output. */
+/**
+ * The shared body of the period commands (headcount, departures): options → trend → output.
+ * Each row shows its group, period and `n_start` (people at the period's start) beside the figures.
+ */
 import { parseGrain, parseGroupDims, selectCohorts, trend, DEFAULT_COHORTS, type TrendFigure } from '../api.js';
 import { buildWeights, readOfficialTotals, weightingNote } from '../metrics/weights.js';
 import { WEIGHTED_FIGURES } from '../metrics/trend.js';
 import { putEstimate, printMetric, type FigureColumn, type FlatRow } from '../present/index.js';
 import { intOption, parseCommand, printHelp } from './args.js';
 import { openExisting, outputFormat } from './common.js';
-import { METRIC_OPTIONS, parseFilters, parseStats } from './metric-options.js';
+import { BY_HELP, METRIC_HELP, METRIC_OPTIONS, parseFilters, parseStats } from './metric-options.js';
+
+/** The options block of a period command's help. */
+export const TREND_HELP = `options:
+${BY_HELP}
+  --grain G        year (default), quarter or month
+  --base YEAR      also show change against this year
+  --totals         add a total row per period (complementary suppression applies)
+  --weights FILE   official totals by SOC major group (BLS OEWS national CSV, or group,total):
+                   weighted figures beside the unweighted, post-stratified by current title
+${METRIC_HELP}`;
 
 export interface TrendCommand {
   name: string;
   help: string;
   figures: (FigureColumn & { key: TrendFigure })[];
-  /** People counts shown beside the figures: [column, people key]. */
-  counts: ['hires' | 'departures' | 'headcount' | 'headcount_start', string][];
 }
 
 export async function runTrendCommand(cmd: TrendCommand, argv: string[]): Promise<number> {
@@ -54,7 +65,7 @@ export async function runTrendCommand(cmd: TrendCommand, argv: string[]): Promis
         const w = r.weighted?.[f.key];
         if (weighting && weightedOf.has(f.key)) putEstimate(row, `${f.key}_weighted`, w ?? { value: null, lo: null, hi: null });
       }
-      for (const [key, col] of cmd.counts) row[col] = r.people[key];
+      row.n_start = r.people.headcount_start;
       return row;
     });
     printMetric({
@@ -66,7 +77,7 @@ export async function runTrendCommand(cmd: TrendCommand, argv: string[]): Promis
         ...(weighting ? { weights: { file: values.weights, by: 'soc_major', trim: weighting.stratification.trim, strata: weighting.stratification.strata } } : {}),
       },
       notes: weighting ? [...result.notes, weightingNote(weighting.stratification)] : result.notes,
-      dims: [...by, 'period', ...cmd.counts.map(([, c]) => c)],
+      dims: [...by, 'period', 'n_start'],
       figures: columns,
       rows,
     });

@@ -28,7 +28,7 @@ import {
   type Cohort,
   type MonthSpan,
 } from '../resolve/index.js';
-import { loadRegistry } from '../store/company-tables.js';
+import { loadRegistry, registryVersions } from '../store/company-tables.js';
 
 /**
  * The join condition that keeps a `cohort_members` row (alias `m`) only for events in its months:
@@ -49,10 +49,11 @@ export function cohortJoinSql(m: string, company: string, month: string, set: st
 
 /** The id of the cohort set; `cohort_members` rows of that id hold its membership. */
 export async function ensureCohortMembers(store: Store, cohorts: readonly Cohort[]): Promise<string> {
-  const registry = await loadRegistry(store);
+  // the key needs the registry's version only: the registry itself is loaded on a miss
+  const version = (await registryVersions(store)).at(-1)?.version;
   const rollup = cohorts[0]?.rollup ?? DEFAULT_ROLLUP;
   const set = createHash('sha1')
-    .update(JSON.stringify([cohorts.map((c) => [c.name, c.companies, c.where ?? null]), registry?.version ?? 0, rollup]))
+    .update(JSON.stringify([cohorts.map((c) => [c.name, c.companies, c.where ?? null]), version ?? 0, rollup]))
     .digest('hex')
     .slice(0, 16);
   await store.run(
@@ -61,6 +62,7 @@ export async function ensureCohortMembers(store: Store, cohorts: readonly Cohort
   const [have] = await store.all<{ n: number }>('SELECT count(*) AS n FROM cohort_members WHERE cohort_set = $set', { set });
   if (have && have.n > 0) return set;
 
+  const registry = version === undefined ? null : await loadRegistry(store, version);
   const resolver = new CompanyResolver(resolutionEntries(registry, cohorts));
   const index = new CohortIndex(cohorts, resolver);
   // direct membership of registry and cohort companies: id → cohort → months

@@ -16,7 +16,7 @@ import { ensureCohortMembers } from './cohort-members.js';
 import { monthsPer, periodLabel, periodsOfYears, type Grain } from './grain.js';
 import { scopeSql, type MetricFilters } from './metric-scope.js';
 import { lastCompleteYear, latestUpdate } from './trend.js';
-import { ensurePlaceMap, ensureSpells } from './spells.js';
+import { ensurePlaceMap } from './spells.js';
 
 export type PlaceLevel = 'metro' | 'region' | 'country';
 
@@ -67,7 +67,6 @@ function widePersonGeographySql(d: Dialect, q: GeographyQuery): string {
   const periods = Array.from({ length: hi - lo + 2 }, (_, i) => lo - 1 + i);
   const at = periods.map((p) => `${d.argMinIf('place', '-start_m', `${p} BETWEEN sp AND ep`)} AS l${p}`);
   const pick = (shift: number) => `CASE i ${periods.slice(1).map((p, i) => `WHEN ${i} THEN l${p - shift}`).join(' ')} END`;
-  const report = reported;
   const known = (x: string) => `${x} IS NOT NULL AND ${x} <> ''`;
   return `WITH s AS (
   SELECT s.pid, s.start_m, ${place} AS place, ${per('s.start_m')} AS sp, ${per('s.stop_m + 1')} - 1 AS ep
@@ -88,7 +87,7 @@ function widePersonGeographySql(d: Dialect, q: GeographyQuery): string {
   FROM (SELECT *, ${d.expandRange('0', '2')} AS j FROM pairs) z
   WHERE (j = 0 AND now IS NOT NULL) OR (j = 1 AND prev IS NOT NULL AND (now IS NULL OR now <> prev))
 )
-SELECT place, p, c0, c1, c2, c3, count(*) AS n FROM w WHERE ${report}
+SELECT place, p, c0, c1, c2, c3, count(*) AS n FROM w WHERE ${reported}
 GROUP BY place, p, c0, c1, c2, c3 ORDER BY place, p`;
 }
 
@@ -99,7 +98,6 @@ export const WIDE_MAX_PERIODS = 12;
 export function expandedGeographySql(d: Dialect, q: GeographyQuery): string {
   const { scope, joins, lo, hi, per, place, reported } = geographyParts(d, q);
   const where = ['s.stop_m >= s.start_m', ...scope.where];
-  const report = `WHERE ${reported}`;
   return `WITH s AS (
   SELECT s.pid, s.start_m, ${place} AS place,
          ${d.expandRange(`greatest(${per('s.start_m')}, ${lo - 1})`, `least(${per('s.stop_m + 1')} - 1, ${hi}) + 1`)} AS p
@@ -118,7 +116,7 @@ export function expandedGeographySql(d: Dialect, q: GeographyQuery): string {
 ), w AS (
   SELECT place, p, pid, sum(c0) AS c0, sum(c1) AS c1, sum(c2) AS c2, sum(c3) AS c3 FROM v GROUP BY place, p, pid
 )
-SELECT place, p, c0, c1, c2, c3, count(*) AS n FROM w ${report}
+SELECT place, p, c0, c1, c2, c3, count(*) AS n FROM w WHERE ${reported}
 GROUP BY place, p, c0, c1, c2, c3 ORDER BY place, p`;
 }
 
@@ -153,8 +151,7 @@ export interface GeographyOptions {
 }
 
 export async function geography(store: Store, o: GeographyOptions, cohorts: readonly Cohort[]): Promise<GeographyResult> {
-  await ensureSpells(store);
-  await ensurePlaceMap(store);
+  await ensurePlaceMap(store); // and spells
   const filters = o.filters ?? {};
   const to = o.to ?? filters.to ?? lastCompleteYear(await latestUpdate(store));
   const from = o.from ?? filters.from ?? to - 5;

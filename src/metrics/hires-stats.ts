@@ -10,7 +10,7 @@
  */
 import type { Dialect, Store } from '../engines/engine.js';
 import { CellBootstrap, DEFAULT_BOOTSTRAP, type BootstrapOptions, type PatternRow } from '../analyze/bootstrap.js';
-import { DEFAULT_MIN_CELL, suppressionNote } from '../analyze/suppress-cells.js';
+import { DEFAULT_MIN_CELL, primaryOnly, suppressionNote } from '../analyze/suppress-cells.js';
 import type { Cohort } from '../resolve/index.js';
 import { hires, hiresSql, type HireDim, type HiresQuery, type HiresResult, type HiresRow } from './hires.js';
 
@@ -128,8 +128,8 @@ export async function hiresWithStats(store: Store, q: Omit<HiresQuery, 'metric' 
     rows.push(out);
   }
   const notes: string[] = [];
-  const note = suppressionNote({ hidden: new Set(), hiddenTotals: new Set(), primary: hidden, complementary: 0, minCell });
-  if (note) notes.push(note.replace(/cells? with/, (m) => m.replace('cell', 'group')));
+  const note = suppressionNote(primaryOnly(hidden, minCell), 'group');
+  if (note) notes.push(note);
   if (hiddenYoy) notes.push(`${hiddenYoy} YoY change${hiddenYoy === 1 ? '' : 's'} hidden: the previous year has fewer than ${minCell} people`);
   return { ...base, rows, patternSql, notes, parameters: { level: boot.level, replicates: boot.replicates, seed: boot.seed, minCell } };
 }

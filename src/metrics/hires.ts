@@ -9,7 +9,7 @@ import { DEFINITIONS } from '../derive/index.js';
 import { withYoy } from '../analyze/yoy.js';
 import { OTHER_COHORT, type Cohort } from '../resolve/index.js';
 import { cohortJoinSql, ensureCohortMembers } from './cohort-members.js';
-import { withLabels } from './metric-scope.js';
+import { parseGroupDims, withLabels } from './metric-scope.js';
 import { ensureHireKeys } from './spells.js';
 
 export const HIRE_DIMS = ['cohort', 'year', 'band', 'new_grad', 'company', 'seniority', 'function', 'occupation', 'exposure_quintile', 'metro', 'country'] as const;
@@ -72,14 +72,7 @@ const PLACE_DIMS: readonly HireDim[] = ['metro', 'country'];
 const TITLE_DIMS: readonly HireDim[] = ['seniority', 'function', 'occupation', 'exposure_quintile'];
 
 export function parseDims(spec: string): HireDim[] {
-  const dims = spec.split(',').map((s) => s.trim()).filter(Boolean);
-  for (const d of dims) {
-    if (!(HIRE_DIMS as readonly string[]).includes(d)) {
-      throw new UserError(`unknown dimension: ${d}`, 'usage', `dimensions: ${HIRE_DIMS.join(', ')}`);
-    }
-  }
-  if (new Set(dims).size !== dims.length) throw new UserError(`invalid --by: ${spec} repeats a dimension`, 'usage');
-  return dims as HireDim[];
+  return parseGroupDims(spec, HIRE_DIMS);
 }
 
 /**

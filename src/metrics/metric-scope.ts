@@ -58,13 +58,16 @@ export interface ScopeLabel {
   dictionary: string;
 }
 
-export function parseGroupDims(spec: string | undefined, allowed: readonly GroupDim[] = GROUP_DIMS): GroupDim[] {
+/** `--by` as a list of dimensions, each one of `allowed` (default: the group dimensions) and none twice. */
+export function parseGroupDims(spec: string | undefined): GroupDim[];
+export function parseGroupDims<D extends string>(spec: string | undefined, allowed: readonly D[]): D[];
+export function parseGroupDims(spec: string | undefined, allowed: readonly string[] = GROUP_DIMS): string[] {
   const dims = (spec ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   for (const d of dims) {
-    if (!(allowed as readonly string[]).includes(d)) throw new UserError(`unknown dimension: ${d}`, 'usage', `dimensions: ${allowed.join(', ')}`);
+    if (!allowed.includes(d)) throw new UserError(`unknown dimension: ${d}`, 'usage', `dimensions: ${allowed.join(', ')}`);
   }
   if (new Set(dims).size !== dims.length) throw new UserError(`invalid --by: ${spec} repeats a dimension`, 'usage');
-  return dims as GroupDim[];
+  return dims;
 }
 
 function column(d: Dialect, dim: GroupDim, alias: string, compact: boolean): string {

@@ -8,7 +8,7 @@ import type { Dialect, Store } from '../engines/engine.js';
 import { DEFINITIONS } from '../derive/index.js';
 import { DEFAULT_LEVEL } from '../analyze/intervals.js';
 import { kaplanMeier, survivalAt, type CurvePoint, type SurvivalCount } from '../analyze/kaplan-meier.js';
-import { DEFAULT_MIN_CELL, suppressionNote } from '../analyze/suppress-cells.js';
+import { DEFAULT_MIN_CELL, primaryOnly, suppressionNote } from '../analyze/suppress-cells.js';
 import type { Cohort } from '../resolve/index.js';
 import { ensureCohortMembers } from './cohort-members.js';
 import { scopeSql, type GroupDim, type MetricFilters } from './metric-scope.js';
@@ -133,8 +133,8 @@ export async function retention(store: Store, o: RetentionOptions, cohorts: read
     rows.push(row);
   }
   const notes: string[] = [];
-  const note = suppressionNote({ hidden: new Set(), hiddenTotals: new Set(), primary: hidden, complementary: 0, minCell });
-  if (note) notes.push(note.replace('cells', 'groups').replace('cell ', 'group '));
+  const note = suppressionNote(primaryOnly(hidden, minCell), 'group');
+  if (note) notes.push(note);
   if (hiddenPoints) notes.push(`${hiddenPoints} R(k) not shown: fewer than ${minCell} hires followed k months`);
   return { definition: DEFINITIONS.version, query, sql, rows, notes, parameters: { level, minCell } };
 }

@@ -8,7 +8,7 @@
 import type { Dialect, Store } from '../engines/engine.js';
 import { DEFINITIONS } from '../derive/index.js';
 import { DEFAULT_LEVEL, wilson, zOf, type Estimate } from '../analyze/intervals.js';
-import { DEFAULT_MIN_CELL, suppressionNote } from '../analyze/suppress-cells.js';
+import { DEFAULT_MIN_CELL, primaryOnly, suppressionNote } from '../analyze/suppress-cells.js';
 import type { Cohort } from '../resolve/index.js';
 import { ensureCohortMembers } from './cohort-members.js';
 import { scopeSql, type GroupDim, type MetricFilters } from './metric-scope.js';
@@ -91,6 +91,7 @@ export async function tenure(store: Store, o: { by?: GroupDim[]; filters?: Metri
   const rows: TenureRow[] = [];
   let hiddenGroups = 0;
   let hiddenBuckets = 0;
+  const z = zOf(level);
   for (const g of groups.values()) {
     const n = g.hist.reduce((s, [, c]) => s + c, 0);
     if (n < minCell) {
@@ -98,7 +99,6 @@ export async function tenure(store: Store, o: { by?: GroupDim[]; filters?: Metri
       continue;
     }
     const at = (rank: number) => valueAtRank(g.hist, rank);
-    const z = zOf(level);
     const loRank = Math.max(1, Math.floor(n / 2 - (z * Math.sqrt(n)) / 2));
     const hiRank = Math.min(n, Math.ceil(n / 2 + 1 + (z * Math.sqrt(n)) / 2));
     const buckets = TENURE_BUCKETS.map(([bucket, lo], i) => {
@@ -123,7 +123,7 @@ export async function tenure(store: Store, o: { by?: GroupDim[]; filters?: Metri
   }
   const notes: string[] = [];
   if (hiddenGroups) notes.push(`${hiddenGroups} group${hiddenGroups === 1 ? '' : 's'} with fewer than ${minCell} stints hidden`);
-  if (hiddenBuckets) notes.push(suppressionNote({ hidden: new Set(), hiddenTotals: new Set(), primary: hiddenBuckets, complementary: 0, minCell }));
+  if (hiddenBuckets) notes.push(suppressionNote(primaryOnly(hiddenBuckets, minCell)));
   return { definition: DEFINITIONS.version, query, sql, rows, notes, parameters: { level, minCell } };
 }
 

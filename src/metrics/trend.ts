@@ -15,7 +15,7 @@ import { wilson, type Estimate } from '../analyze/intervals.js';
 import { DEFAULT_MIN_CELL, planSuppression, suppressionNote, type CellSize } from '../analyze/suppress-cells.js';
 import type { Cohort } from '../resolve/index.js';
 import { ensureCohortMembers } from './cohort-members.js';
-import { monthsPer, periodLabel, periodsOfYears, periodsPerYear, type Grain } from './grain.js';
+import { basePeriod, monthsPer, periodLabel, periodsOfYears, periodsPerYear, type Grain } from './grain.js';
 import { scopeSql, withLabels, type GroupDim, type MetricFilters } from './metric-scope.js';
 import { personWeightsSql, type WeightSpec } from './weights.js';
 import { ensurePlaceMap, ensureSpells } from './spells.js';
@@ -97,6 +97,24 @@ function neededPeriods(q: TrendQuery): number[] {
 }
 
 /**
+ * What both forms read: the scope, the period length L and reported periods lo … hi, the group
+ * keys as a select-list prefix `g`, and the spell columns (`cols`) from `from`. Weighted, each
+ * person's weight rides along as one more grouping column (`w`), from the `pw` CTE.
+ */
+function spellSource(d: Dialect, q: TrendQuery) {
+  const scope = trendScope(d, q);
+  const L = monthsPer(q.grain);
+  const [lo, hi] = periodsOfYears(q.from, q.to, q.grain);
+  const g = scope.keys.map((key) => `${key}, `).join('');
+  const per = (m: string) => d.intDiv(m, L);
+  const w = q.weights ? ', w' : '';
+  const pw = q.weights ? `pw AS (${personWeightsSql(d, q.weights)}), ` : '';
+  const from = q.weights ? `${scope.from}\nLEFT JOIN pw ON pw.pid = s.pid` : scope.from;
+  const cols = [...scope.select, 's.pid', 's.start_m', 's.stop_m', 's.departed', 's.new_grad', ...(q.weights ? ['coalesce(pw.w, 1) AS w'] : [])].join(', ');
+  return { scope, L, lo, hi, g, per, w, pw, from, cols };
+}
+
+/**
  * The same rows as `expandedTrendSql`, for few periods (years): no spell is expanded and no
  * per-person-period grouping is made. One grouping per (group, person) over the spells sums, for
  * each period read, the codes of the spells touching it — one DOUBLE column per period
@@ -107,18 +125,9 @@ function neededPeriods(q: TrendQuery): number[] {
  * and period (the dominant cost) by a 4M-row grouping by person.
  */
 function widePersonTrendSql(d: Dialect, q: TrendQuery): string {
-  const scope = trendScope(d, q);
-  const L = monthsPer(q.grain);
-  const k = periodsPerYear(q.grain);
-  const [lo, hi] = periodsOfYears(q.from, q.to, q.grain);
+  const { scope, L, lo, hi, g, per, w, pw, from, cols } = spellSource(d, q);
   const periods = neededPeriods(q);
-  const g = scope.keys.map((key) => `${key}, `).join('');
-  const per = (m: string) => d.intDiv(m, L);
   const F = 1024;
-  const w = q.weights ? ', w' : '';
-  const pw = q.weights ? `pw AS (${personWeightsSql(d, q.weights)}), ` : '';
-  const from = q.weights ? `${scope.from}\nLEFT JOIN pw ON pw.pid = s.pid` : scope.from;
-  const cols = [...scope.select, 's.pid', 's.start_m', 's.stop_m', 's.departed', 's.new_grad', ...(q.weights ? ['coalesce(pw.w, 1) AS w'] : [])].join(', ');
   const where = ['s.stop_m >= s.start_m', ...scope.where, `${per('s.stop_m')} >= ${periods[0]!}`, `${per('s.start_m')} <= ${periods[periods.length - 1]!}`];
   // per period P read: touched (F⁴), hire (1; + F if new grad), departure (F²), present at P's end (F³)
   const column = (p: number) => `sum(CAST(CASE WHEN ${p} BETWEEN sp AND ep THEN ${F ** 4}
@@ -127,7 +136,7 @@ function widePersonTrendSql(d: Dialect, q: TrendQuery): string {
       + CASE WHEN ${p * L + L - 1} BETWEEN start_m AND stop_m THEN ${F ** 3} ELSE 0 END ELSE 0 END AS DOUBLE)) AS s${p}`;
   const col = (p: number) => (periods.includes(p) ? `s${p}` : '0');
   const pick = (of: (p: number) => number) => `CASE i ${Array.from({ length: hi - lo + 1 }, (_, i) => `WHEN ${i} THEN ${col(of(lo + i))}`).join(' ')} END`;
-  const twin = (p: number) => (q.base !== undefined ? q.base * k + (p % k) : Number.NaN);
+  const twin = (p: number) => basePeriod(p, q.base!, q.grain);
   // the fields below F⁴ are the old codes: the touch count only decides whether a row exists
   const strip = (x: string) => `CAST(${x} AS BIGINT) % ${F ** 4}`;
   const comps = unpackRoles(d, F);
@@ -154,16 +163,12 @@ SELECT ${g}p${w}, ${comps.join(', ')}, n FROM (
  * roles); any number of periods.
  */
 function expandedRows(d: Dialect, q: TrendQuery): string {
-  const scope = trendScope(d, q);
-  const L = monthsPer(q.grain);
+  const { scope, L, lo, hi, g, per, w, pw, from, cols } = spellSource(d, q);
   const k = periodsPerYear(q.grain);
-  const [lo, hi] = periodsOfYears(q.from, q.to, q.grain);
   const hasBase = q.base !== undefined;
   const [blo, bhi] = hasBase ? periodsOfYears(q.base!, q.base!, q.grain) : [lo, lo - 1];
   const first = hasBase ? Math.min(lo - 1, blo) : lo - 1;
   const last = hasBase ? Math.max(hi, bhi) : hi;
-  const g = scope.keys.map((key) => `${key}, `).join('');
-  const per = (m: string) => d.intDiv(m, L);
   const needed = `p BETWEEN ${lo - 1} AND ${hi}${hasBase ? ` OR p BETWEEN ${blo} AND ${bhi}` : ''}`;
   const years = q.to - q.from + 1;
   // j = 0: the period itself; 1: the next; 2 … 2 + years − 1: the base period's twin in each reported year
@@ -176,11 +181,6 @@ function expandedRows(d: Dialect, q: TrendQuery): string {
   const sums = [0, 1, 2].map((r) => `sum(CASE WHEN r = ${r} THEN code ELSE 0 END) AS k${r}`);
   const comps = unpackRoles(d, F);
   const where = ['s.stop_m >= s.start_m', ...scope.where];
-  // weighted: each person's weight rides along as one more grouping column
-  const w = q.weights ? ', w' : '';
-  const pw = q.weights ? `pw AS (${personWeightsSql(d, q.weights)}), ` : '';
-  const from = q.weights ? `${scope.from}\nLEFT JOIN pw ON pw.pid = s.pid` : scope.from;
-  const cols = [...scope.select, 's.pid', 's.start_m', 's.stop_m', 's.departed', 's.new_grad', ...(q.weights ? ['coalesce(pw.w, 1) AS w'] : [])].join(', ');
   const general = (from: string) => `e AS (
   SELECT ${g}pid${w}, p, CASE WHEN p = ${per('start_m')} THEN CASE WHEN new_grad THEN ${1 + F} ELSE 1 END ELSE 0 END
            + CASE WHEN departed AND p = ${per('stop_m')} THEN ${F ** 2} ELSE 0 END

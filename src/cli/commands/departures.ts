@@ -1,5 +1,4 @@
-import { runTrendCommand } from '../trend-command.js';
-import { METRIC_HELP } from '../metric-options.js';
+import { runTrendCommand, TREND_HELP } from '../trend-command.js';
 
 const HELP = `usage: talentflow departures [--by DIMS] [--grain year|quarter|month] [--base YEAR] [filters]
 
@@ -9,15 +8,7 @@ position). Shown with their change against the previous period, the attrition ra
 headcount at the period's start) and, with --base, the change against the base year; bootstrap
 CIs over people; small cells hidden.
 
-options:
-  --by DIMS        cohort, company, band, new_grad, seniority, function, occupation,
-                   exposure_quintile, metro, region, country
-  --grain G        year (default), quarter or month
-  --base YEAR      also show change against this year
-  --totals         add a total row per period (complementary suppression applies)
-  --weights FILE   official totals by SOC major group (BLS OEWS national CSV, or group,total):
-                   weighted figures beside the unweighted, post-stratified by current title
-${METRIC_HELP}
+${TREND_HELP}
 
 definitions: docs/metrics.md (departure, attrition rate)`;
 
@@ -32,7 +23,6 @@ export function run(argv: string[]): Promise<number> {
         { key: 'departures_vs_base', header: 'vs base', kind: 'change' },
         { key: 'attrition_rate', header: 'attrition rate', kind: 'share' },
       ],
-      counts: [['headcount_start', 'n_start']],
     },
     argv,
   );

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { selectCohorts, DEFAULT_COHORTS, type Store } from '../../api.js';
 import { UserError } from '../../model/errors.js';
@@ -60,7 +61,6 @@ export async function run(argv: string[]): Promise<number> {
   try {
     const result = await runMetric(store, entry, raw, { cohorts });
     if (ext === '.csv') {
-      const { writeFileSync } = await import('node:fs');
       writeFileSync(out, toCsv(result.rows, result.columns.map((c) => c.name)));
     } else {
       await writeParquet(store, result, resolve(out));

@@ -1,5 +1,4 @@
-import { runTrendCommand } from '../trend-command.js';
-import { METRIC_HELP } from '../metric-options.js';
+import { runTrendCommand, TREND_HELP } from '../trend-command.js';
 
 const HELP = `usage: talentflow headcount [--by DIMS] [--grain year|quarter|month] [--base YEAR] [filters]
 
@@ -8,15 +7,7 @@ hires, the hiring rate (hires ÷ headcount at the period's start) and the new-gr
 with --base, the change of headcount and hires against the same period of the base year. Every
 figure has a bootstrap CI over people (shares: Wilson); small cells are hidden.
 
-options:
-  --by DIMS        cohort, company, band, new_grad, seniority, function, occupation,
-                   exposure_quintile, metro, region, country
-  --grain G        year (default), quarter or month
-  --base YEAR      also show change against this year
-  --totals         add a total row per period (complementary suppression applies)
-  --weights FILE   official totals by SOC major group (BLS OEWS national CSV, or group,total):
-                   weighted figures beside the unweighted, post-stratified by current title
-${METRIC_HELP}
+${TREND_HELP}
 
 definitions: docs/metrics.md (headcount, hiring rate, new-grad share)`;
 
@@ -34,7 +25,6 @@ export function run(argv: string[]): Promise<number> {
         { key: 'new_grad_share', header: 'new-grad share', kind: 'share' },
         { key: 'hires_vs_base', header: 'hires vs base', kind: 'change' },
       ],
-      counts: [['headcount_start', 'n_start']],
     },
     argv,
   );

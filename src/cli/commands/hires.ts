@@ -5,7 +5,7 @@ import type { HireDim, Store } from '../../api.js';
 import type { Cohort } from '../../resolve/index.js';
 import { intOption, parseCommand, printHelp } from '../args.js';
 import { parseRollup } from '../../resolve/index.js';
-import { openExisting, outputFormat } from '../common.js';
+import { openExisting, outputFormat, pickColumns } from '../common.js';
 import { HIRES_STAT_HELP, HIRES_STAT_OPTIONS, printHiresStats, wantsHiresStats } from '../hires-stats-command.js';
 
 const HELP = `usage: talentflow hires --by DIMS [--from YEAR] [--to YEAR] [--cohorts LIST] [--format table|json|csv]
@@ -63,7 +63,7 @@ export async function run(argv: string[]): Promise<number> {
       return 0;
     }
     const keys = [...by, 'hires', ...(by.includes('year') ? ['yoy'] : [])];
-    const rows = result.rows.map((r) => Object.fromEntries(keys.map((k) => [k, (r as unknown as Record<string, unknown>)[k] ?? null])));
+    const rows = pickColumns(result.rows, keys);
     if (format === 'json') process.stdout.write(toJson(rows));
     else if (format === 'csv') process.stdout.write(toCsv(rows, keys));
     else process.stdout.write(hiresTable(result.rows, by));
@@ -77,7 +77,7 @@ export async function run(argv: string[]): Promise<number> {
 async function printNowcast(store: Store, q: { by: HireDim[]; from?: number; to?: number }, cohorts: Cohort[], format: OutputFormat): Promise<number> {
   const { rows } = await nowcastHires(store, q, cohorts);
   const keys = [...q.by, 'hires', ...(q.by.includes('year') ? ['yoy'] : []), 'nowcast', 'nowcast_lo', 'nowcast_hi', 'completeness', 'provisional'];
-  const out = rows.map((r) => Object.fromEntries(keys.map((k) => [k, (r as unknown as Record<string, unknown>)[k] ?? null])));
+  const out = pickColumns(rows, keys);
   if (format === 'json') process.stdout.write(toJson(out));
   else if (format === 'csv') process.stdout.write(toCsv(out, keys));
   else process.stdout.write(toTable(out, keys.map((k) => ({ header: k, cell: (r: Record<string, unknown>) => (k === 'provisional' ? (r[k] ? 'provisional' : '') : String(r[k] ?? '')) }))));

@@ -23,7 +23,7 @@ definitions: docs/metrics.md (retention)`;
 export async function run(argv: string[]): Promise<number> {
   const { values, help } = parseCommand(argv, { ...METRIC_OPTIONS, k: { type: 'string' }, curve: { type: 'boolean' } });
   if (help) return printHelp(HELP);
-  const by = parseGroupDims(values.by ?? '', [...GROUP_DIMS, 'year'] as never) as RetentionDim[];
+  const by: RetentionDim[] = parseGroupDims(values.by ?? '', [...GROUP_DIMS, 'year'] as const);
   const ks = (values.k ?? DEFAULT_KS.join(',')).split(',').map((s) => Number(s.trim()));
   if (ks.some((k) => !Number.isInteger(k) || k < 0)) throw new UserError(`invalid --k: ${values.k}`, 'usage', 'whole months, e.g. 6,12,24');
   const format = outputFormat(values.format);

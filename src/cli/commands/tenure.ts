@@ -2,7 +2,7 @@ import { parseGroupDims, selectCohorts, tenure, DEFAULT_COHORTS, TENURE_BUCKETS 
 import { putEstimate, printMetric, type FigureColumn, type FlatRow } from '../../present/index.js';
 import { parseCommand, printHelp } from '../args.js';
 import { openExisting, outputFormat } from '../common.js';
-import { METRIC_HELP, METRIC_OPTIONS, parseFilters, parseStats } from '../metric-options.js';
+import { BY_HELP, METRIC_HELP, METRIC_OPTIONS, parseFilters, parseStats } from '../metric-options.js';
 
 const HELP = `usage: talentflow tenure [--by DIMS] [filters]
 
@@ -12,8 +12,7 @@ the share in each bucket (Wilson CIs). For "how long do hires stay", use retenti
 for the ongoing ones.
 
 options:
-  --by DIMS        cohort, company, band, new_grad, seniority, function, occupation,
-                   exposure_quintile, metro, region, country
+${BY_HELP}
 ${METRIC_HELP}
 
 definitions: docs/metrics.md (tenure)`;
