@@ -106,10 +106,15 @@ test('truth.json rows are sorted, non-zero, and name only known cohorts and band
   const cohorts = ['bigtech15', 'startups', 'banks', 'other'];
   const bands = ['<1', '1', '2-5', '6-10', '11+'];
   const key = (r: Truth['hires'][number]): number[] => [cohorts.indexOf(r.cohort), r.year, bands.indexOf(r.band), r.new_grad ? 1 : 0];
+  // the first differing key part decides; equal keys (a repeated cell) are out of order too
+  const before = (a: number[], b: number[]): boolean => {
+    const i = a.findIndex((x, j) => x !== b[j]);
+    return i >= 0 && a[i]! < b[i]!;
+  };
   t.hires.forEach((r, i) => {
     assert.ok(r.hires > 0 && key(r).every((k) => k >= 0), JSON.stringify(r));
     assert.ok(!r.new_grad || r.band === '<1', 'a new-grad hire has E < 12');
-    if (i > 0) assert.ok(key(t.hires[i - 1]!).join() < key(r).join() || JSON.stringify(key(t.hires[i - 1]!)) !== JSON.stringify(key(r)));
+    if (i > 0) assert.ok(before(key(t.hires[i - 1]!), key(r)), `row ${i} out of order: ${JSON.stringify(r)}`);
   });
   assert.deepEqual(t.years, { from: 2015, to: 2025 });
 });

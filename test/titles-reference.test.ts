@@ -47,7 +47,8 @@ test('each exposure source joins through its crosswalk', { skip: absent }, () =>
   for (const source of ['microsoft', 'felten'] as const) {
     const r = loadTitleReference(data, source);
     const dev = r.occupations.find((o) => o.code === '15-1252.00');
-    assert.ok(dev?.exposure !== null && dev?.exposure_quintile !== null, source);
+    assert.ok(dev, source);
+    assert.ok(dev.exposure !== null && dev.exposure_quintile !== null, source);
     assert.ok(r.occupations.filter((o) => o.exposure !== null).length > 900, source);
   }
 });

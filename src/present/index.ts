@@ -1,3 +1,3 @@
 export * from './format-rows.js';
 export { hiresTable } from './hires-table.js';
-export { renderMetric, printMetric, putEstimate, estimateCell, type FigureColumn, type FigureKind, type FlatRow, type MetricOutput } from './metric-output.js';
+export { renderMetric, printMetric, putEstimate, type FigureColumn, type FigureKind, type FlatRow, type MetricOutput } from './metric-output.js';

@@ -44,7 +44,7 @@ function fmt(x: number | null | undefined, kind: FigureKind): string {
 }
 
 /** `12.3% (10.1–14.5)`; `–` for a hidden or undefined figure. */
-export function estimateCell(row: FlatRow, key: string, kind: FigureKind): string {
+function estimateCell(row: FlatRow, key: string, kind: FigureKind): string {
   const v = row[key] as number | null | undefined;
   if (v === null || v === undefined) return '–';
   const lo = row[`${key}_lo`] as number | null | undefined;
@@ -65,7 +65,6 @@ export interface MetricOutput {
   rows: readonly FlatRow[];
 }
 
-/** Render a metric result; returns the text for stdout and the notes for stderr (CSV). */
 /** Render a metric and write it: the table or data to stdout, notes for people to stderr. */
 export function printMetric(o: MetricOutput): void {
   const out = renderMetric(o);
@@ -73,6 +72,7 @@ export function printMetric(o: MetricOutput): void {
   if (out.stderr) process.stderr.write(out.stderr);
 }
 
+/** Render a metric result; returns the text for stdout and the notes for stderr (CSV). */
 export function renderMetric(o: MetricOutput): { stdout: string; stderr: string } {
   if (o.format === 'json') {
     return { stdout: JSON.stringify({ definition: o.definition, metric: o.metric, parameters: o.parameters, notes: o.notes, rows: o.rows }, null, 2) + '\n', stderr: '' };

@@ -35,3 +35,8 @@ export interface Cohort {
 
 /** The bucket for hires in no cohort; reserved. */
 export const OTHER_COHORT = 'other';
+
+/** The cohort names a result by cohort can hold, in order: every cohort given, then `other`. */
+export function cohortNamesWithOther(cohorts: readonly Cohort[]): string[] {
+  return [...cohorts.map((c) => c.name), OTHER_COHORT];
+}

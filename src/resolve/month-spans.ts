@@ -45,8 +45,3 @@ export function intersectSpans(a: readonly MonthSpan[], b: readonly MonthSpan[])
 export function fromMonth(spans: readonly MonthSpan[], m: number | null): MonthSpan[] {
   return m === null ? unionSpans(spans) : intersectSpans(spans, [{ from_m: m, to_m: null }]);
 }
-
-/** Whether month `m` is in the set. */
-export function spansHold(spans: readonly MonthSpan[], m: number): boolean {
-  return spans.some((s) => lo(s) <= m && m <= hi(s));
-}

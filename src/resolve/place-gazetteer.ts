@@ -50,6 +50,8 @@ export interface Metro {
   name: string;
   country: string;
   region: string;
+  /** Other first-level regions the metro spans (a place there still names it). */
+  alsoRegions?: string[];
   /** Folded city names and area phrases that mean this metro. */
   names: string[];
 }
@@ -62,7 +64,7 @@ export const METROS: Metro[] = [
   { name: 'Greater Boston', country: 'US', region: 'Massachusetts', names: ['boston', 'cambridge', 'somerville', 'waltham', 'greater boston'] },
   { name: 'Austin, Texas Metropolitan Area', country: 'US', region: 'Texas', names: ['austin', 'greater austin'] },
   { name: 'Greater Chicago Area', country: 'US', region: 'Illinois', names: ['chicago', 'evanston', 'greater chicago'] },
-  { name: 'Washington DC-Baltimore Area', country: 'US', region: 'District of Columbia', names: ['washington', 'washington dc', 'washington d.c.', 'washington, d.c.', 'arlington', 'baltimore', 'bethesda', 'reston', 'washington dc-baltimore'] },
+  { name: 'Washington DC-Baltimore Area', country: 'US', region: 'District of Columbia', alsoRegions: ['Virginia', 'Maryland'], names: ['washington', 'washington dc', 'washington d.c.', 'washington, d.c.', 'arlington', 'baltimore', 'bethesda', 'reston', 'washington dc-baltimore'] },
   { name: 'Dallas-Fort Worth Metroplex', country: 'US', region: 'Texas', names: ['dallas', 'fort worth', 'plano', 'irving', 'dallas-fort worth'] },
   { name: 'Greater Houston', country: 'US', region: 'Texas', names: ['houston', 'greater houston'] },
   { name: 'Atlanta Metropolitan Area', country: 'US', region: 'Georgia', names: ['atlanta', 'greater atlanta'] },

@@ -26,7 +26,6 @@ const METRO_BY_NAME = new Map<string, Metro>();
 for (const m of METROS) for (const n of m.names) if (!METRO_BY_NAME.has(n)) METRO_BY_NAME.set(n, m);
 const METRO_BY_LABEL = new Map(METROS.map((m) => [fold(m.name), m]));
 
-
 /** Lowercase, no diacritics, single spaces. */
 function fold(s: string): string {
   return s.normalize('NFD').replace(DIACRITICS, '').toLowerCase().replace(SPACES, ' ').trim();
@@ -88,7 +87,7 @@ export function normalizePlace(raw: string | null | undefined): Place | null {
     const m = metroOf(name);
     if (!m) continue;
     if (country && m.country !== country) continue;
-    if (region && m.region !== region && !(m.country === 'US' && region === 'Virginia' && m.name.startsWith('Washington')) && !(m.country === 'US' && region === 'Maryland' && m.name.startsWith('Washington'))) continue;
+    if (region && m.region !== region && !m.alsoRegions?.includes(region)) continue;
     if (name === 'cambridge' && region !== 'Massachusetts') continue;
     if (name === 'portland' && region !== 'Oregon') continue;
     if (name === 'washington' && region !== 'District of Columbia') continue;

@@ -135,6 +135,7 @@ export async function generateWorld(opts: GenerateOptions): Promise<WorldSummary
   mkdirSync(opts.out, { recursive: true });
   for (const d of series ?? []) mkdirSync(join(opts.out, `snapshot-${d}`), { recursive: true });
   const gzip = opts.gzip ?? false;
+  const seriesDates = series?.map(snapshotOf);
   const tasks: ShardTask[] = [];
   for (let first = 0, i = 0; first < opts.people; first += shardSize, i++) {
     const name = `people-${String(i).padStart(4, '0')}.jsonl${gzip ? '.gz' : ''}`;
@@ -142,10 +143,9 @@ export async function generateWorld(opts: GenerateOptions): Promise<WorldSummary
       index: i, firstPerson: first, people: Math.min(shardSize, opts.people - first), seed: opts.seed, scenario,
       snapshot: snap.month, snapshotDay: snap.day, file: join(opts.out, series ? `snapshot-${snapshotDate}` : '', name), gzip,
     };
-    if (series) {
-      const of = series.map(snapshotOf);
+    if (series && seriesDates) {
       task.series = {
-        months: of.map((s) => s.month), days: of.map((s) => s.day), dates: series,
+        months: seriesDates.map((s) => s.month), days: seriesDates.map((s) => s.day), dates: series,
         seriesFiles: series.slice(0, -1).map((d) => join(opts.out, `snapshot-${d}`, name)),
         eventsFile: join(opts.out, `snapshot-events-${String(i).padStart(4, '0')}.jsonl`),
       };

@@ -141,6 +141,7 @@ export async function runShard(task: ShardTask, onProgress?: (people: number) =>
   const series = task.series;
   const earlier = series ? series.seriesFiles.map((f) => new Sink(f, task.gzip)) : [];
   const plantedEvents = series ? new Sink(series.eventsFile, false) : null;
+  const seriesSinks = plantedEvents ? [...earlier, plantedEvents] : [];
   for (let i = 0; i < task.people; i++) {
     const index = task.firstPerson + i;
     market.addPerson();
@@ -165,7 +166,7 @@ export async function runShard(task: ShardTask, onProgress?: (people: number) =>
       out.lines.forEach((l, t) => (t < earlier.length ? earlier[t]! : sink).push(l));
       for (const e of out.events) plantedEvents!.push(e);
       stats.records++;
-      for (const s of [...earlier, plantedEvents!]) if (s.full) await s.flush();
+      for (const s of seriesSinks) if (s.full) await s.flush();
       if (sink.full) await sink.flush();
       if ((i & 4095) === 4095) onProgress?.(i + 1);
       continue;
@@ -208,7 +209,7 @@ export async function runShard(task: ShardTask, onProgress?: (people: number) =>
     stats.records++;
   }
   await sink.close();
-  for (const s of [...earlier, ...(plantedEvents ? [plantedEvents] : [])]) await s.close();
+  for (const s of seriesSinks) await s.close();
   onProgress?.(task.people);
   stats.bytes = sink.bytes;
   stats.year_only_dates = main.yearOnlyDates;

@@ -60,7 +60,7 @@ export function seriesLines(
       const seen0 = p.start <= u0 && !(p.kind === INTERNSHIP && pruned(t - 1));
       const seen1 = p.start <= u1 && !(p.kind === INTERNSHIP && pruned(t));
       if (seen1 && !seen0) event(t, 'started', p.start);
-      else if (seen0 && seen1 && (p.end === null || p.end > u0) && p.end !== null && p.end <= u1) event(t, 'left', p.start);
+      else if (seen0 && seen1 && p.end !== null && p.end > u0 && p.end <= u1) event(t, 'left', p.start);
     }
     if (!base.dropEducation) for (const e of person.education) if (e.start > u0 && e.start <= u1) event(t, 'education_added', e.start);
   }

@@ -29,8 +29,13 @@ function frame(f: ChartFrame) {
 }
 
 /** A color scale with a fixed domain, so a series keeps its color from chart to chart. */
-export function colorScale(domain: readonly string[]) {
+function colorScale(domain: readonly string[]) {
   return { domain: [...domain], range: PALETTE.slice(0, Math.max(1, domain.length)) };
+}
+
+/** The rows drawn: those with a value (suppressed cells are null), the series field as text. */
+function plotted(rows: readonly MetricRow[], y: string, series: string): MetricRow[] {
+  return rows.filter((r) => r[y] !== null && r[y] !== undefined).map((r) => ({ ...r, [series]: String(r[series]) }));
 }
 
 export interface LineSpec extends ChartFrame {
@@ -51,7 +56,7 @@ export interface LineSpec extends ChartFrame {
 
 /** Lines over an ordinal x (years), one per series, points on each value, optional CI whiskers. */
 export function lineSpec(s: LineSpec): TopLevelSpec {
-  const values = s.rows.filter((r) => r[s.y] !== null && r[s.y] !== undefined).map((r) => ({ ...r, [s.series]: String(r[s.series]) }));
+  const values = plotted(s.rows, s.y, s.series);
   const x = { field: s.x, type: 'ordinal' as const, title: s.xTitle ?? (s.x === 'year' ? 'Year of hire' : s.x), axis: { labelAngle: 0 } };
   const color = { field: s.series, type: 'nominal' as const, title: s.seriesTitle, scale: colorScale(s.seriesDomain) };
   const y = { field: s.y, type: 'quantitative' as const, title: s.yTitle, axis: { format: s.yFormat ?? ',d' } };
@@ -84,7 +89,7 @@ export interface BarSpec extends ChartFrame {
 
 /** Grouped bars with a zero rule and optional CI whiskers. */
 export function barSpec(s: BarSpec): TopLevelSpec {
-  const values = s.rows.filter((r) => r[s.y] !== null && r[s.y] !== undefined).map((r) => ({ ...r, [s.group]: String(r[s.group]) }));
+  const values = plotted(s.rows, s.y, s.group);
   const x = { field: s.x, type: 'nominal' as const, title: s.xTitle, axis: { labelAngle: 0 } };
   const xOffset = { field: s.group, type: 'nominal' as const, scale: { domain: [...s.groupDomain] } };
   const color = { field: s.group, type: 'nominal' as const, title: s.groupTitle, scale: colorScale(s.groupDomain) };

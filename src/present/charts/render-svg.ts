@@ -8,7 +8,7 @@ import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 
 /** House style: legible sizes, one font, no chart border. */
-export const CHART_CONFIG = {
+const CHART_CONFIG = {
   font: 'Helvetica, Arial, sans-serif',
   view: { stroke: null },
   axis: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 'normal', gridColor: '#e6e6e6' },

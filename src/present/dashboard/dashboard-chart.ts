@@ -5,8 +5,8 @@
  */
 import { BANDS, DEFINITIONS } from '../../derive/index.js';
 import { barSpec, lineSpec, renderSvg } from '../charts/index.js';
-import { PRODUCT, type MetricContext, type MetricResult, type MetricRow } from '../registry/index.js';
-import { OTHER_COHORT } from '../../resolve/index.js';
+import { metricEntry, PRODUCT, type MetricContext, type MetricResult, type MetricRow } from '../registry/index.js';
+import { cohortNamesWithOther } from '../../resolve/index.js';
 
 export async function dashboardChart(result: MetricResult, ctx: MetricContext, asOf: string | null): Promise<string> {
   const source = `Source: ${PRODUCT} · definitions ${DEFINITIONS.version} · profiles as of ${asOf ?? 'unknown'}`;
@@ -19,14 +19,14 @@ export async function dashboardChart(result: MetricResult, ctx: MetricContext, a
   const series = 'series';
   const label = (r: MetricRow) => (splitDims.length ? splitDims.map((d) => (r[d] === null ? '(none)' : String(r[d]))).join(' · ') : 'all hires');
   const rows: MetricRow[] = result.rows.map((r) => ({ ...r, series: label(r) }));
-  const cohortOrder = [...ctx.cohorts.map((c) => c.name), OTHER_COHORT];
+  const cohortOrder = cohortNamesWithOther(ctx.cohorts);
   const domain = splitDims.length === 1 && splitDims[0] === 'cohort'
     ? cohortOrder.filter((c) => rows.some((r) => r.series === c))
     : [...new Set(rows.map((r) => String(r.series)))].sort(byBandThenText);
   const isShare = measure.role === 'fraction';
   const hasCi = result.columns.some((c) => c.name === 'ci_lo');
   const yTitle = isShare ? 'Share of hires (%)' : 'Hires (count)';
-  const title = `${result.metric === 'hires' ? 'Hires' : 'New-grad share of hires'}${split ? ` by ${split}` : ''}`;
+  const title = `${metricEntry(result.metric).title}${split ? ` by ${split}` : ''}`;
   if (rows.every((r) => r[measure.name] === null || r[measure.name] === undefined)) return emptySvg('every cell is suppressed or empty');
   if (dims.includes('year')) {
     return renderSvg(

@@ -8,7 +8,7 @@ import type { Store } from '../../engines/engine.js';
 import { hires, HIRE_DIMS, type HireDim } from '../../api.js';
 import { BANDS } from '../../derive/index.js';
 import { withYoy } from '../../analyze/yoy.js';
-import { OTHER_COHORT } from '../../resolve/index.js';
+import { cohortNamesWithOther, OTHER_COHORT } from '../../resolve/index.js';
 import type { ColumnSpec, MetricContext, MetricEntry, MetricRow, ParamSpec, ParamValues } from './metric-registry.js';
 import { wilson } from '../../analyze/intervals.js';
 import { FUNCTIONS } from '../../resolve/titles/index.js';
@@ -16,7 +16,7 @@ import { METROS } from '../../resolve/place-gazetteer.js';
 import { DEFAULT_MIN_CELL, suppressionNote, suppressSmallCells } from './small-cells.js';
 import { dataAsOf, partialYearNote } from './data-as-of.js';
 
-const cohortNames = (ctx: MetricContext) => [...ctx.cohorts.map((c) => c.name), OTHER_COHORT];
+const cohortNames = (ctx: MetricContext) => cohortNamesWithOther(ctx.cohorts);
 
 const YEARS: ParamSpec[] = [
   { name: 'from', kind: 'integer', min: 1901, max: 2100, description: 'First hire year reported (inclusive).' },
@@ -59,6 +59,11 @@ function keep(row: Record<string, unknown>, p: ParamValues): boolean {
   return true;
 }
 
+/** The dims a result is grouped by: `by`, with `cohort` first when cohorts are filtered (a cohort filter groups by cohort). */
+function outputDims(p: ParamValues, by: HireDim[]): HireDim[] {
+  return p.cohorts && !by.includes('cohort') ? ['cohort', ...by] : by;
+}
+
 interface Grouped {
   dims: HireDim[];
   rows: (Record<string, unknown> & { hires: number })[];
@@ -67,7 +72,7 @@ interface Grouped {
 /** Hires grouped by `out` dims after applying the filters; `from` is applied later (YoY needs the year before). */
 async function groupedHires(store: Store, p: ParamValues, ctx: MetricContext, by: HireDim[]): Promise<Grouped> {
   const cohorts = p.cohorts as string[] | undefined;
-  const out = cohorts && !by.includes('cohort') ? (['cohort', ...by] as HireDim[]) : by;
+  const out = outputDims(p, by);
   const filtered = new Set(Object.entries(FILTER_DIMS).filter(([param]) => p[param] !== undefined).map(([, dim]) => dim as HireDim));
   const need = HIRE_DIMS.filter((d) => out.includes(d) || filtered.has(d));
   const yearly = out.includes('year');
@@ -106,8 +111,7 @@ export const hiresEntry: MetricEntry = {
     ...FILTERS,
   ],
   columns(p) {
-    const by = p.by as HireDim[];
-    const dims = p.cohorts && !by.includes('cohort') ? (['cohort', ...by] as HireDim[]) : by;
+    const dims = outputDims(p, p.by as HireDim[]);
     const cols: ColumnSpec[] = dims.map((d) => DIM_COLUMNS[d]);
     cols.push({ name: 'hires', type: 'integer', role: 'count', description: 'Number of hires (null when suppressed).' });
     if (dims.includes('year')) {

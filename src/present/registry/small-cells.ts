@@ -5,8 +5,8 @@
  */
 import type { MetricRow } from './metric-registry.js';
 
-/** Default k: cells with fewer than 10 are suppressed. */
-export const DEFAULT_MIN_CELL = 10;
+/** Default k (10), the same as every CLI metric's `--min-cell`. */
+export { DEFAULT_MIN_CELL } from '../../analyze/suppress-cells.js';
 
 /**
  * Null out `countFields` below k and `derivedFields` that depend on them; returns how many rows

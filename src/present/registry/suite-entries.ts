@@ -7,11 +7,11 @@
 import { flows, GROUP_DIMS, headcountFigures, retention, trend, type GroupDim, type MetricFilters } from './suite-api.js';
 import { FUNCTIONS } from '../../resolve/titles/index.js';
 import { BANDS } from '../../derive/index.js';
-import { OTHER_COHORT } from '../../resolve/index.js';
+import { cohortNamesWithOther } from '../../resolve/index.js';
 import type { ColumnSpec, MetricContext, MetricEntry, MetricRow, ParamSpec, ParamValues } from './metric-registry.js';
 import { DEFAULT_MIN_CELL } from './small-cells.js';
 
-const cohortNames = (ctx: MetricContext) => [...ctx.cohorts.map((c) => c.name), OTHER_COHORT];
+const cohortNames = (ctx: MetricContext) => cohortNamesWithOther(ctx.cohorts);
 
 const SCOPE: ParamSpec[] = [
   { name: 'from', kind: 'integer', min: 1901, max: 2100, description: 'First year (inclusive).' },
@@ -110,7 +110,7 @@ export const headcountEntry: MetricEntry = {
       { name: `${f}_lo`, type: 'number', role: 'text', description: `${f}: 95% interval, lower bound.` },
       { name: `${f}_hi`, type: 'number', role: 'text', description: `${f}: 95% interval, upper bound.` },
     ]),
-  { name: 'suppressed', type: 'boolean', role: 'flag', description: 'A count in this row was below min_cell and is hidden.' },
+    { name: 'suppressed', type: 'boolean', role: 'flag', description: 'A count in this row was below min_cell and is hidden.' },
   ],
   async run(store, p, ctx) {
     const f = filters(p);

@@ -4,8 +4,7 @@
  */
 import type { Store } from '../../engines/engine.js';
 import { DEFINITIONS } from '../../derive/index.js';
-import type { Cohort } from '../../resolve/index.js';
-import { OTHER_COHORT } from '../../resolve/index.js';
+import { cohortNamesWithOther, type Cohort } from '../../resolve/index.js';
 import { dataAsOf, DEFAULT_MIN_CELL, metricEntry, PRODUCT, runMetric } from '../registry/index.js';
 import { esc, page } from './html.js';
 import { headlineSection } from './headline.js';
@@ -77,7 +76,7 @@ export async function buildReport(store: Store, o: ReportOptions): Promise<Repor
     base,
     year,
     asOf,
-    cohortNames: [...o.cohorts.map((c) => c.name), OTHER_COHORT],
+    cohortNames: cohortNamesWithOther(o.cohorts),
     source: `Source: ${PRODUCT} · definitions ${DEFINITIONS.version} · profiles as of ${asOf.label ?? 'unknown'}`,
     tables: [],
   };

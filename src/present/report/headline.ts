@@ -2,6 +2,7 @@
  * The headline: new-grad hires and 2–5-year hires by cohort in the headline year, with the change
  * vs the year before and vs the base year, each change beside the counts it compares.
  */
+import { OTHER_COHORT } from '../../resolve/index.js';
 import type { MetricRow } from '../registry/index.js';
 import { esc, fmtCount, fmtPercent, suppressedCell, table } from './html.js';
 import { exportLine, reportMetric, type ReportContext } from './report-context.js';
@@ -16,7 +17,7 @@ const SEGMENTS: Segment[] = [
   { label: '2–5-year hires', match: (r) => r.band === '2-5' },
 ];
 
-export interface HeadlineCell {
+interface HeadlineCell {
   cohort: string;
   segment: string;
   n: number;
@@ -25,7 +26,7 @@ export interface HeadlineCell {
 }
 
 /** Headline counts per cohort and segment (unsuppressed; the caller hides small cells). */
-export function headlineCells(rows: readonly MetricRow[], cohorts: readonly string[], year: number, base: number): HeadlineCell[] {
+function headlineCells(rows: readonly MetricRow[], cohorts: readonly string[], year: number, base: number): HeadlineCell[] {
   const out: HeadlineCell[] = [];
   for (const cohort of cohorts) {
     for (const s of SEGMENTS) {
@@ -48,7 +49,7 @@ export async function headlineSection(rc: ReportContext): Promise<string> {
     (c) => `<tr><td>${esc(c.cohort)}</td><td>${esc(c.segment)}</td><td class="num">${n(c.n)}</td><td class="num">${change(c.n, c.prev)}</td><td class="num">${n(c.prev)}</td><td class="num">${change(c.n, c.base)}</td><td class="num">${n(c.base)}</td></tr>`,
   );
   const sentences = rc.cohortNames
-    .filter((c) => c !== 'other')
+    .filter((c) => c !== OTHER_COHORT)
     .map((cohort) => {
       const ng = cells.find((c) => c.cohort === cohort && c.segment === SEGMENTS[0]!.label)!;
       if (ng.n < k) return `<li><b>${esc(cohort)}</b>: fewer than ${k} new-grad hires in ${rc.year}; too few to report.</li>`;

@@ -6,12 +6,8 @@
 import { BANDS } from '../../derive/index.js';
 import { barSpec, lineSpec, renderSvg } from '../charts/index.js';
 import type { MetricResult, MetricRow } from '../registry/index.js';
-import { ciText, esc, fmtCount, fmtPercent, suppressedCell, table } from './html.js';
+import { ciText, esc, fmtCount, fmtPercent, noteParagraphs, suppressedCell, table } from './html.js';
 import { exportLine, reportMetric, type ReportContext } from './report-context.js';
-
-function notes(result: MetricResult): string {
-  return result.notes.map((n) => `<p class="note">${esc(n)}</p>`).join('\n');
-}
 
 /** A wide table: one row per series key, one column per year; `cell` renders a row's value. */
 function yearTable(rows: readonly MetricRow[], keys: string[], cell: (r: MetricRow) => string, caption: string): string {
@@ -56,7 +52,7 @@ function hiresSplitSection(id: string, title: string, dim: string, dimTitle: str
       `<figure>${svg}<figcaption>${esc(caption)}</figcaption></figure>`,
       yearTable(rows, [dim], countWithChange(rc.k), `Hires (n) with the year-over-year change below each count; cells below ${rc.k} suppressed.`),
       exportLine(rc, `hires-by-${dim}-year.csv`, result),
-      notes(result),
+      noteParagraphs(result.notes),
       '</section>',
     ].join('\n');
   };
@@ -89,7 +85,7 @@ export async function hiresByBandSection(rc: ReportContext): Promise<string> {
     charts.join('\n') || `<p class="note">Every cell is below ${rc.k}: nothing to draw.</p>`,
     yearTable(result.rows, ['cohort', 'band'], countWithChange(rc.k), `Hires (n) by cohort and band, YoY below; cells below ${rc.k} suppressed.`),
     exportLine(rc, 'hires-by-cohort-year-band.csv', result),
-    notes(result),
+    noteParagraphs(result.notes),
     '</section>',
   ].join('\n');
 }
@@ -125,7 +121,7 @@ export async function yoySection(rc: ReportContext): Promise<string> {
     `<figure>${svg}<figcaption>${hasCi ? 'Whiskers: 95% confidence intervals.' : 'No interval is drawn: the hires metric does not provide one yet (a change is shown only where both counts reach the small-cell threshold).'}</figcaption></figure>`,
     table(head, body, `Hires in ${rc.year} and ${rc.year - 1} by cohort; change = ${rc.year} / ${rc.year - 1} − 1.`),
     exportLine(rc, `hires-yoy-${rc.year}.csv`, results[0]!),
-    notes(results[0]!),
+    noteParagraphs(results[0]!.notes),
     '</section>',
   ].join('\n');
 }
@@ -142,7 +138,7 @@ export async function newGradShareSection(rc: ReportContext): Promise<string> {
     `<figure>${svg}<figcaption>Share of each cohort's hires that are new-grad hires (experience under 12 months, graduated within the year before the hire). Whiskers: Wilson 95% intervals.</figcaption></figure>`,
     yearTable(result.rows, ['cohort'], cell, `New-grad share with its 95% interval and the number of hires n; cells with n below ${rc.k} suppressed.`),
     exportLine(rc, 'new-grad-share.csv', result),
-    notes(result),
+    noteParagraphs(result.notes),
     '</section>',
   ].join('\n');
 }

@@ -22,6 +22,11 @@ export function fmtPercent(x: unknown, signed: boolean, digits = 1): string {
   return `${x < 0 ? '−' : '+'}${s}`;
 }
 
+/** A result's notes, one paragraph each. */
+export function noteParagraphs(notes: readonly string[]): string {
+  return notes.map((n) => `<p class="note">${esc(n)}</p>`).join('\n');
+}
+
 /** The cell a suppressed count shows. */
 export function suppressedCell(k: number): string {
   return `<span class="supp" title="suppressed: fewer than ${k}">&lt;${k}</span>`;

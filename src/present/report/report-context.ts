@@ -6,6 +6,7 @@
 import type { Store } from '../../engines/engine.js';
 import { metricEntry, paramText, runMetric, type DataAsOf, type MetricContext, type MetricResult } from '../registry/index.js';
 import { toCsv } from '../format-rows.js';
+import { esc } from './html.js';
 
 export interface ExportedTable {
   /** File name under `tables/`. */
@@ -54,13 +55,9 @@ export function exportLine(rc: ReportContext, file: string, result: MetricResult
     .join(' ');
   const command = `talentflow export --metric ${result.metric} ${args} --out ${file.replace(/\.csv$/, '.parquet')}`.replace(/\s+/g, ' ');
   rc.tables.push({ file, csv: toCsv(result.rows, keys), command });
-  return `<p class="export">Table as CSV: <a href="tables/${file}">tables/${file}</a> · as Parquet: <code>${escapeHtml(command)}</code></p>`;
+  return `<p class="export">Table as CSV: <a href="tables/${file}">tables/${file}</a> · as Parquet: <code>${esc(command)}</code></p>`;
 }
 
 function shellWord(s: string): string {
   return /^[\w.,:/+-]+$/.test(s) ? s : `'${s.replaceAll("'", "'\\''")}'`;
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 }

@@ -4,9 +4,8 @@
  * fails (the suite is young) leaves a note in its section instead of stopping the report.
  */
 import { barSpec, lineSpec, renderSvg } from '../charts/index.js';
-import { esc, metricTable } from './html.js';
+import { esc, metricTable, noteParagraphs } from './html.js';
 import { exportLine, reportMetric, type ReportContext } from './report-context.js';
-import type { MetricResult } from '../registry/index.js';
 
 async function guarded(id: string, title: string, body: () => Promise<string>): Promise<string> {
   let inner: string;
@@ -17,8 +16,6 @@ async function guarded(id: string, title: string, body: () => Promise<string>): 
   }
   return `<section id="${id}"><h2>${esc(title)}</h2>\n${inner}\n</section>`;
 }
-
-const notes = (r: MetricResult) => r.notes.map((n) => `<p class="note">${esc(n)}</p>`).join('\n');
 
 export function retentionSection(rc: ReportContext): Promise<string> {
   return guarded('retention', 'Retention of hires', async () => {
@@ -32,7 +29,7 @@ export function retentionSection(rc: ReportContext): Promise<string> {
       `<figure>${svg}<figcaption>Kaplan–Meier estimates, censored at each profile's last update; whiskers: 95% intervals.</figcaption></figure>`,
       metricTable(r.columns, r.rows, { k: rc.k, caption: 'R(k) by cohort with n (hires followed) and the people still followed at k.' }),
       exportLine(rc, 'retention-by-cohort.csv', r),
-      notes(r),
+      noteParagraphs(r.notes),
     ].join('\n');
   });
 }
@@ -50,7 +47,7 @@ export function headcountSection(rc: ReportContext): Promise<string> {
       `<figure>${svg}<figcaption>People holding a full-time position at a company of the cohort at the end of each year; whiskers: bootstrap 95% intervals.</figcaption></figure>`,
       metricTable(cols, r.rows, { k: rc.k, caption: 'Headcount, hires, departures, hiring rate (hires ÷ headcount at the start) and attrition rate; intervals in the CSV.' }),
       exportLine(rc, 'headcount-by-cohort.csv', r),
-      notes(r),
+      noteParagraphs(r.notes),
     ].join('\n');
   });
 }
@@ -62,7 +59,7 @@ export function flowsSection(rc: ReportContext): Promise<string> {
       '<p>A move A→B: a person leaves A and joins B within 6 months. Intervals: bootstrap over people, 95%.</p>',
       metricTable(r.columns.map((c) => (c.name === 'ci_lo' || c.name === 'ci_hi' ? { ...c, role: 'count' as const } : c)), r.rows.map((x) => ({ ...x, ci_lo: round(x.ci_lo), ci_hi: round(x.ci_hi) })), { k: rc.k, caption: 'Top moves between cohorts, with the 95% interval of the count.' }),
       exportLine(rc, 'flows-by-cohort.csv', r),
-      notes(r),
+      noteParagraphs(r.notes),
     ].join('\n');
   });
 }

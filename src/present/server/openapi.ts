@@ -26,9 +26,9 @@ function paramSchema(p: ParamSpec, ctx: MetricContext): Json {
   }
 }
 
+/** Every column may be null (a suppressed count, an unknown dimension) except the row flags. */
 function columnSchema(c: ColumnSpec): Json {
-  const type = c.type === 'integer' ? 'integer' : c.type;
-  return { type: c.role === 'dimension' && c.type !== 'boolean' ? [type, 'null'] : c.role === 'flag' ? type : [type, 'null'], description: c.description };
+  return { type: c.role === 'flag' ? c.type : [c.type, 'null'], description: c.description };
 }
 
 /** Parameters with every allowed list value, so `columns()` lists every column a run can return. */
