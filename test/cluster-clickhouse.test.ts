@@ -57,7 +57,7 @@ after(async () => {
 test('the cluster is ClickHouse 18.16 with its limits as capabilities', { skip }, () => {
   assert.match(ch.version, /^18\./);
   assert.equal(ch.dialect.capabilities.multipleJoins, false);
-  assert.equal(ch.dialect.capabilities.queryParams, false);
+  assert.equal(ch.dialect.capabilities.windowFunctions, false);
 });
 
 test('hires are split over both shards by person, none lost', { skip }, async () => {

@@ -18,7 +18,7 @@ test('ClickHouse literals escape quotes and backslashes; counts are exact', () =
 
 test('server versions map to capabilities: 18.16 is legacy, 21 and later modern', () => {
   assert.equal(capabilitiesOf('18.16.1').multipleJoins, false);
-  assert.equal(capabilitiesOf('18.16.1').queryParams, false);
+  assert.equal(capabilitiesOf('18.16.1').windowFunctions, false);
   assert.equal(capabilitiesOf('26.7.2.1').windowFunctions, true);
 });
 

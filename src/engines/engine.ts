@@ -11,16 +11,10 @@ export type EngineName = 'duckdb' | 'clickhouse';
 export interface Capabilities {
   /** Window functions (`OVER (PARTITION BY ...)`) run on the engine. */
   windowFunctions: boolean;
-  /** The engine reads JSON lines and CSV files itself (ingest can push parsing into SQL). */
-  readsFilesNatively: boolean;
   /** A JOIN condition may hold non-equalities (`a.m BETWEEN b.lo AND b.hi`). ClickHouse: no. */
   nonEquiJoins: boolean;
   /** One SELECT may hold several JOINs. ClickHouse 18.16: one per SELECT. */
   multipleJoins: boolean;
-  /** `WITH name AS (SELECT ...)` subqueries. ClickHouse 18.16: no. */
-  cteSubqueries: boolean;
-  /** The engine binds `$name` parameters itself; without it the store inlines them through `literal`. */
-  queryParams: boolean;
 }
 
 export interface Dialect {

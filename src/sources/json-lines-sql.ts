@@ -1,7 +1,7 @@
 /**
  * JSON-lines formats parsed in the engine. A `JsonLinesFormat` says which JSON shape to read and
- * how it maps onto the stage; the statements below (DuckDB SQL, so they need an engine with
- * `capabilities.readsFilesNatively`) turn one file's raw lines into flat staged rows:
+ * how it maps onto the stage; the statements below (DuckDB SQL: ingest parses in DuckDB on every
+ * engine) turn one file's raw lines into flat staged rows:
  *
  *   stage_raw   one row per line (rowid = line − 1): early reject reason, person fields, the lists
  *   stage_rows  view: stage_raw with the few lines typed late from their text (never UPDATEd in

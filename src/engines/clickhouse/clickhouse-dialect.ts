@@ -9,22 +9,16 @@ import type { Capabilities, Dialect, PortableType } from '../engine.js';
  *  conditions stay off: they need per-version settings, and metrics have an equi-join form. */
 export const MODERN_CAPABILITIES: Capabilities = {
   windowFunctions: true,
-  readsFilesNatively: false,
   nonEquiJoins: false,
   multipleJoins: true,
-  cteSubqueries: true,
-  queryParams: true,
 };
 
 /** ClickHouse 18.16 (Debian's package), measured: no window functions, no CTE subqueries, one
  *  JOIN per SELECT, no query parameters. */
 export const LEGACY_CAPABILITIES: Capabilities = {
   windowFunctions: false,
-  readsFilesNatively: false,
   nonEquiJoins: false,
   multipleJoins: false,
-  cteSubqueries: false,
-  queryParams: false,
 };
 
 /** Capabilities of a server by its `version()` string: 21 and later are modern, older legacy. */

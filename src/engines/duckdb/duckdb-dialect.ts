@@ -5,11 +5,8 @@ export const duckdbDialect: Dialect = {
   name: 'duckdb',
   capabilities: {
     windowFunctions: true,
-    readsFilesNatively: true,
     nonEquiJoins: true,
     multipleJoins: true,
-    cteSubqueries: true,
-    queryParams: true,
   },
   literal: (value) => `'${value.replaceAll("'", "''")}'`,
   ident: (name) => `"${name.replaceAll('"', '""')}"`,
