@@ -1,7 +1,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Hono } from 'hono';
-import { hires, selectCohorts, type Store } from '../src/api.js';
+import { hires, hiresWithStats, selectCohorts, type Store } from '../src/api.js';
 import { createApp } from '../src/present/server/index.js';
 import { METRICS } from '../src/present/registry/index.js';
 import { reportWorld } from './helpers/report-world.js';
@@ -20,21 +20,26 @@ async function get(path: string, init?: RequestInit): Promise<{ status: number; 
   return { status: res.status, body: await res.json() };
 }
 
-test('hires by cohort and year answers the same counts as the hires metric, small cells hidden', async () => {
+test('hires by cohort and year answers the counts of the hires metric, hiding what `hires --min-cell 10` hides', async () => {
   const { status, body } = await get('/api/v1/hires?by=cohort,year&from=2016&to=2024');
   assert.equal(status, 200);
   assert.equal(body.definition, 'talentflow-v1');
   assert.deepEqual(body.params.by, ['cohort', 'year']);
-  const direct = await hires(store, { by: ['cohort', 'year'], from: 2016, to: 2024 }, cohorts);
+  const q = { by: ['cohort', 'year'] as ('cohort' | 'year')[], from: 2016, to: 2024 };
+  const direct = await hires(store, q, cohorts);
+  const cli = new Map((await hiresWithStats(store, q, cohorts, { minCell: 10, bootstrap: { replicates: 0 } })).rows.map((r) => [`${r.cohort} ${r.year}`, r]));
   assert.equal(body.rows.length, direct.rows.length);
   for (const [i, r] of direct.rows.entries()) {
     const got = body.rows[i];
     assert.deepEqual([got.cohort, got.year], [r.cohort, r.year]);
-    assert.equal(got.hires, r.hires < 10 ? null : r.hires);
-    assert.equal(got.suppressed, r.hires < 10 || (r.prev_hires !== null && r.prev_hires! < 10));
+    // a group the CLI leaves out is hidden here; a change the CLI hides is hidden here
+    const c = cli.get(`${r.cohort} ${r.year}`);
+    assert.equal(got.hires, c ? r.hires : null);
+    assert.equal(got.yoy, c ? c.yoy : null);
+    assert.equal(got.suppressed, !c || (c.prev_hires === null && r.prev_hires !== null));
   }
   assert.ok(body.rows.some((r: any) => r.suppressed), 'the world has small cells');
-  assert.ok(body.notes.some((n: string) => n.includes('suppressed')));
+  assert.deepEqual(body.notes.slice(0, 2), ['1 group with fewer than 10 people hidden', '1 YoY change hidden: the previous year has fewer than 10 people']);
 });
 
 test('filters by band and new grad narrow the counts', async () => {

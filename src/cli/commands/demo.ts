@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { headline } from '../../metrics/headline.js';
 import { headlineTable } from '../../present/headline-table.js';
 import { generateWorld } from '../../synth/index.js';
-import { ingestFiles, openDatabase, selectCohorts } from '../../api.js';
+import { DEFAULT_MIN_CELL, ingestFiles, openDatabase, selectCohorts } from '../../api.js';
 import { count } from '../../present/index.js';
 import { buildReport, writeReport } from '../../present/report/index.js';
 import { intOption, parseCommand, printHelp } from '../args.js';
@@ -54,9 +54,10 @@ export async function run(argv: string[]): Promise<number> {
       progress: (m) => say(m),
     });
     const cohorts = selectCohorts(`bigtech15,${summary.cohorts_file}`);
-    const cells = await headline(store, cohorts, { from: 2019, to: 2025 });
+    const cells = await headline(store, cohorts, { from: 2019, to: 2025, minCell: DEFAULT_MIN_CELL });
     say('writing the report');
-    const report = await writeReport(await buildReport(store, { cohorts, now: summary.snapshot_date, from: 2015 }), join(out, 'report'));
+    // the report's headline is the same metric at the same k: its figures are the table's
+    const report = await writeReport(await buildReport(store, { cohorts, now: summary.snapshot_date, from: 2015, minCell: DEFAULT_MIN_CELL }), join(out, 'report'));
     progressDone();
     const secs = (t: number) => `${((t - started) / 1000).toFixed(1)} s`;
     const lines = [

@@ -1,19 +1,21 @@
 /**
  * Registry entries built on the hires metric: `hires` (counts by any of cohort, year, band,
  * new_grad, company, with YoY) and `new_grad_share` (share of hires that are new grads, with a
- * Wilson 95% interval). Filters (cohorts, band, new_grad) are applied to the grouped counts, so no
- * request text reaches the engine: the SQL is the hires metric's own.
+ * Wilson 95% interval). Both compute their own cells from grouped counts (hire-groups.ts) and
+ * plan them with the one small-cell rule (src/analyze/suppress-cells.ts): the `hires` entry hides
+ * the groups and changes `talentflow hires --min-cell K` hides, and a share's row is a margin
+ * (new grads and the others add up to the printed n).
  */
-import type { Store } from '../../engines/engine.js';
-import { hires, HIRE_DIMS, type HireDim } from '../../api.js';
+import { HIRE_DIMS, type HireDim } from '../../api.js';
 import { BANDS } from '../../derive/index.js';
 import { withYoy } from '../../analyze/yoy.js';
+import { DEFAULT_MIN_CELL, planSuppression, primaryOnly, suppressionNote, type CellSize } from '../../analyze/suppress-cells.js';
 import { cohortNamesWithOther, OTHER_COHORT } from '../../resolve/index.js';
-import type { ColumnSpec, MetricContext, MetricEntry, MetricRow, ParamSpec, ParamValues } from './metric-registry.js';
+import type { ColumnSpec, MetricContext, MetricEntry, MetricRow, ParamSpec } from './metric-registry.js';
 import { wilson } from '../../analyze/intervals.js';
 import { FUNCTIONS } from '../../resolve/titles/index.js';
 import { METROS } from '../../resolve/place-gazetteer.js';
-import { DEFAULT_MIN_CELL, suppressionNote, suppressSmallCells } from './small-cells.js';
+import { groupedHires, groupKey, outputDims } from './hire-groups.js';
 import { dataAsOf, partialYearNote } from './data-as-of.js';
 
 const cohortNames = (ctx: MetricContext) => cohortNamesWithOther(ctx.cohorts);
@@ -29,7 +31,7 @@ const FILTERS: ParamSpec[] = [
   { name: 'function', kind: 'list', values: FUNCTIONS, description: 'Only hires into titles of these functions.' },
   { name: 'seniority', kind: 'list', values: ['1', '2', '3', '4', '5', '6', '7'], description: 'Only hires at these seniority levels (1 entry … 7 senior executive).' },
   { name: 'metro', kind: 'list', values: METROS.map((m) => m.name), description: "Only hires whose place is in these metro areas (the position's location, else the profile's)." },
-  { name: 'min_cell', kind: 'integer', min: 1, max: 1000, default: DEFAULT_MIN_CELL, description: 'Cells counting fewer than this many hires are suppressed.' },
+  { name: 'min_cell', kind: 'integer', min: 1, max: 1000, default: DEFAULT_MIN_CELL, description: 'Cells resting on fewer than this many hired people (zero excepted) are suppressed.' },
 ];
 
 const DIM_COLUMNS: Record<HireDim, ColumnSpec> = {
@@ -45,60 +47,6 @@ const DIM_COLUMNS: Record<HireDim, ColumnSpec> = {
   metro: { name: 'metro', type: 'string', role: 'dimension', description: "Metro area of the hire's place (its position's location, else the profile's); null when unknown." },
   country: { name: 'country', type: 'string', role: 'dimension', description: "Country (ISO code) of the hire's place; null when unknown." },
 };
-
-/** Filters applied to grouped counts: parameter → the dimension it constrains. */
-const FILTER_DIMS = { band: 'band', new_grad: 'new_grad', function: 'function', seniority: 'seniority', metro: 'metro' } as const satisfies Record<string, HireDim>;
-
-function keep(row: Record<string, unknown>, p: ParamValues): boolean {
-  for (const [param, dim] of Object.entries(FILTER_DIMS)) {
-    const want = p[param];
-    if (want === undefined) continue;
-    const have = row[dim];
-    if (Array.isArray(want) ? !want.includes(String(have)) : have !== want) return false;
-  }
-  return true;
-}
-
-/** The dims a result is grouped by: `by`, with `cohort` first when cohorts are filtered (a cohort filter groups by cohort). */
-function outputDims(p: ParamValues, by: HireDim[]): HireDim[] {
-  return p.cohorts && !by.includes('cohort') ? ['cohort', ...by] : by;
-}
-
-interface Grouped {
-  dims: HireDim[];
-  rows: (Record<string, unknown> & { hires: number })[];
-}
-
-/** Hires grouped by `out` dims after applying the filters; `from` is applied later (YoY needs the year before). */
-async function groupedHires(store: Store, p: ParamValues, ctx: MetricContext, by: HireDim[]): Promise<Grouped> {
-  const cohorts = p.cohorts as string[] | undefined;
-  const out = outputDims(p, by);
-  const filtered = new Set(Object.entries(FILTER_DIMS).filter(([param]) => p[param] !== undefined).map(([, dim]) => dim as HireDim));
-  const need = HIRE_DIMS.filter((d) => out.includes(d) || filtered.has(d));
-  const yearly = out.includes('year');
-  const result = await hires(store, { by: need, from: yearly ? undefined : (p.from as number | undefined), to: p.to as number | undefined }, ctx.cohorts);
-  const sums = new Map<string, Record<string, unknown> & { hires: number }>();
-  for (const r of result.rows) {
-    const row = r as unknown as Record<string, unknown>;
-    if (cohorts && !cohorts.includes(row.cohort as string)) continue;
-    if (!keep(row, p)) continue;
-    const key = JSON.stringify(out.map((d) => row[d]));
-    const have = sums.get(key);
-    if (have) have.hires += r.hires;
-    else sums.set(key, { ...Object.fromEntries(out.map((d) => [d, row[d]])), hires: r.hires });
-  }
-  const rows = [...sums.values()].sort((a, b) => {
-    for (const d of out) {
-      const x = a[d] as string | number | boolean | null, y = b[d] as string | number | boolean | null;
-      if (x === y) continue;
-      if (x === null) return 1;
-      if (y === null) return -1;
-      return x < y ? -1 : 1;
-    }
-    return 0;
-  });
-  return { dims: out, rows };
-}
 
 export const hiresEntry: MetricEntry = {
   name: 'hires',
@@ -118,24 +66,56 @@ export const hiresEntry: MetricEntry = {
       cols.push({ name: 'yoy', type: 'number', role: 'fraction', description: 'Year-over-year change X_t / X_{t−1} − 1 in the same group; null without a previous year.' });
       cols.push({ name: 'prev_hires', type: 'integer', role: 'count', description: 'Hires in the previous year of the same group (the count yoy is relative to).' });
     }
-    cols.push({ name: 'suppressed', type: 'boolean', role: 'flag', description: 'A count in this row was below min_cell and is hidden.' });
+    cols.push({ name: 'suppressed', type: 'boolean', role: 'flag', description: 'The count, or the previous year it is compared with, rests on fewer than min_cell people: hidden.' });
     return cols;
   },
   async run(store, p, ctx) {
     const g = await groupedHires(store, p, ctx, p.by as HireDim[]);
-    const from = p.from as number | undefined;
-    const rows = (g.dims.includes('year') ? withYoy(g.rows, g.dims, from) : g.rows) as unknown as MetricRow[];
     const k = p.min_cell as number;
-    const hidden = suppressSmallCells(rows, k, ['hires', 'prev_hires'], g.dims.includes('year') ? ['yoy'] : []);
-    // a hidden current count hides the row's change; a hidden previous count only hides the change
-    for (const r of rows) if (r.prev_hires === null && 'yoy' in r) r.yoy = null;
-    const notes = [suppressionNote(hidden, rows.length, k, 'hires'), g.dims.includes('cohort') ? cohortNote : null];
-    if (g.dims.includes('year')) notes.push(partialYearNote(await dataAsOf(store), maxYear(rows)));
-    return { rows, notes: notes.filter((n): n is string => n !== null) };
+    const yearly = g.dims.includes('year');
+    // the groups and the years before `from` (the changes' references) are planned alike
+    const plan = planSuppression(g.rows.map((r): CellSize => ({ key: groupKey(r, g.dims), margin: null, people: r.people })), k);
+    const counts = g.rows.map(({ people: _people, ...r }) => r);
+    const rows = (yearly ? withYoy(counts, g.dims, p.from as number | undefined) : counts) as unknown as MetricRow[];
+    let hidden = 0;
+    let hiddenYoy = 0;
+    for (const r of rows) {
+      const cur = plan.hidden.has(groupKey(r, g.dims));
+      // a change against a hidden previous year would give it back: hidden too
+      const prev = yearly && plan.hidden.has(groupKey(r, g.dims, (r.year as number) - 1));
+      if (cur) {
+        r.hires = null;
+        hidden++;
+      }
+      if (yearly && (cur || prev)) r.yoy = null;
+      if (prev) {
+        r.prev_hires = null;
+        if (!cur) hiddenYoy++;
+      }
+      r.suppressed = cur || prev;
+    }
+    const notes = [suppressionNote(primaryOnly(hidden, k), 'group')];
+    if (hiddenYoy) notes.push(`${hiddenYoy} YoY change${hiddenYoy === 1 ? '' : 's'} hidden: the previous year has fewer than ${k} people`);
+    if (g.dims.includes('cohort')) notes.push(COHORT_NOTE);
+    if (yearly) notes.push(partialYearNote(await dataAsOf(store), maxYear(rows)) ?? '');
+    return { rows, notes: notes.filter(Boolean) };
   },
 };
 
-const cohortNote = `A hire counts in every cohort holding its company (and in ${OTHER_COHORT} when none does), so cohort rows do not add up to a total.`;
+/** Beside every table of hires by cohort. */
+export const COHORT_NOTE = `A hire counts in every cohort holding its company (and in ${OTHER_COHORT} when none does), so cohort rows do not add up to a total.`;
+
+/** A cohort-year of the new-grad share: hires and the people they rest on, all and new grads. */
+interface ShareCell {
+  key: string;
+  cohort: string;
+  year: number;
+  hires: number;
+  newGrad: number;
+  people: number;
+  newGradPeople: number;
+  otherPeople: number;
+}
 
 function maxYear(rows: MetricRow[]): number | undefined {
   let m: number | undefined;
@@ -158,29 +138,51 @@ export const newGradShareEntry: MetricEntry = {
     { name: 'share', type: 'number', role: 'fraction', description: 'new_grad_hires / hires.' },
     { name: 'ci_lo', type: 'number', role: 'ci', description: 'Wilson 95% interval, lower bound.' },
     { name: 'ci_hi', type: 'number', role: 'ci', description: 'Wilson 95% interval, upper bound.' },
-    { name: 'suppressed', type: 'boolean', role: 'flag', description: 'n below min_cell: hidden.' },
+    { name: 'suppressed', type: 'boolean', role: 'flag', description: 'The new-grad count (and so the share) or n rests on fewer than min_cell people, or would give such a count back: hidden.' },
   ],
   async run(store, p, ctx) {
-    const g = await groupedHires(store, { ...p, new_grad: undefined }, ctx, ['cohort', 'year', 'new_grad']);
+    const scope = { ...p, new_grad: undefined };
+    const g = await groupedHires(store, scope, ctx, ['cohort', 'year', 'new_grad']);
+    // a person can have a new-grad hire and another in one cohort-year: n's people are counted apart
+    const all = new Map((await groupedHires(store, scope, ctx, ['cohort', 'year'])).rows.map((r) => [JSON.stringify([r.cohort, r.year]), r.people]));
     const from = p.from as number | undefined;
-    const cells = new Map<string, MetricRow>();
+    const cells = new Map<string, ShareCell>();
     for (const r of g.rows) {
       if (from !== undefined && (r.year as number) < from) continue;
-      const key = `${r.cohort}\u0000${r.year}`;
-      const cell = cells.get(key) ?? { cohort: r.cohort as string, year: r.year as number, hires: 0, new_grad_hires: 0 };
-      cell.hires = (cell.hires as number) + r.hires;
-      if (r.new_grad === true) cell.new_grad_hires = (cell.new_grad_hires as number) + r.hires;
+      const key = JSON.stringify([r.cohort, r.year]);
+      const cell = cells.get(key) ?? { key, cohort: r.cohort as string, year: r.year as number, hires: 0, newGrad: 0, people: all.get(key) ?? 0, newGradPeople: 0, otherPeople: 0 };
+      cell.hires += r.hires;
+      if (r.new_grad === true) {
+        cell.newGrad += r.hires;
+        cell.newGradPeople += r.people;
+      } else cell.otherPeople += r.people;
       cells.set(key, cell);
     }
-    const rows = [...cells.values()];
-    for (const r of rows) {
-      const n = r.hires as number, x = r.new_grad_hires as number;
-      const ci = wilson(x, n);
-      Object.assign(r, { share: ci.value, ci_lo: ci.lo, ci_hi: ci.hi });
-    }
+    // a row is a margin: its new grads and the others add up to the n it prints, so hiding
+    // either leaves the other to hide (it would give the hidden one back), and with them the share
+    const sizes: CellSize[] = [...cells.values()].flatMap((c) => [
+      { key: `${c.key}|n`, margin: null, people: c.people },
+      { key: `${c.key}|new_grad`, margin: c.key, people: c.newGradPeople },
+      { key: `${c.key}|other`, margin: c.key, people: c.otherPeople },
+    ]);
     const k = p.min_cell as number;
-    const hidden = suppressSmallCells(rows, k, ['hires'], ['new_grad_hires', 'share', 'ci_lo', 'ci_hi']);
-    const notes = [suppressionNote(hidden, rows.length, k, 'hires'), cohortNote, partialYearNote(await dataAsOf(store), maxYear(rows))];
-    return { rows, notes: notes.filter((n): n is string => n !== null) };
+    const plan = planSuppression(sizes, k);
+    const rows: MetricRow[] = [...cells.values()].map((c) => {
+      const total = plan.hidden.has(`${c.key}|n`) || plan.hiddenTotals.has(c.key);
+      const split = total || plan.hidden.has(`${c.key}|new_grad`) || plan.hidden.has(`${c.key}|other`);
+      const ci = wilson(c.newGrad, c.hires);
+      return {
+        cohort: c.cohort,
+        year: c.year,
+        hires: total ? null : c.hires,
+        new_grad_hires: split ? null : c.newGrad,
+        share: split ? null : ci.value,
+        ci_lo: split ? null : ci.lo,
+        ci_hi: split ? null : ci.hi,
+        suppressed: split,
+      };
+    });
+    const notes = [suppressionNote(plan), COHORT_NOTE, partialYearNote(await dataAsOf(store), maxYear(rows))];
+    return { rows, notes: notes.filter((n): n is string => !!n) };
   },
 };

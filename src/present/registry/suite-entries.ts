@@ -9,7 +9,7 @@ import { FUNCTIONS } from '../../resolve/titles/index.js';
 import { BANDS } from '../../derive/index.js';
 import { cohortNamesWithOther } from '../../resolve/index.js';
 import type { ColumnSpec, MetricContext, MetricEntry, MetricRow, ParamSpec, ParamValues } from './metric-registry.js';
-import { DEFAULT_MIN_CELL } from './small-cells.js';
+import { DEFAULT_MIN_CELL } from '../../analyze/suppress-cells.js';
 
 const cohortNames = (ctx: MetricContext) => cohortNamesWithOther(ctx.cohorts);
 

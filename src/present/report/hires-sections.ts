@@ -132,11 +132,16 @@ export async function newGradShareSection(rc: ReportContext): Promise<string> {
     lineSpec({ title: 'New-grad share of hires by cohort', source: rc.source, rows: result.rows, x: 'year', y: 'share', yTitle: 'New-grad hires (% of hires)', yFormat: '.0%', series: 'cohort', seriesTitle: 'Cohort', seriesDomain: rc.cohortNames, ci: ['ci_lo', 'ci_hi'] }),
     'chart-newgrad-share',
   );
-  const cell = (r: MetricRow) => (r.share === null ? suppressedCell(rc.k) : `${fmtPercent(r.share, false)}<span class="sub">${ciText(r.ci_lo, r.ci_hi)} n=${fmtCount(r.hires)}</span>`);
+  const cell = (r: MetricRow) => {
+    if (r.hires === null) return suppressedCell(rc.k);
+    // n is shown, the split is not: new grads or the others are fewer than k
+    if (r.share === null) return `<span class="supp" title="suppressed: new grads or the others fewer than ${rc.k}">–</span><span class="sub">n=${fmtCount(r.hires)}</span>`;
+    return `${fmtPercent(r.share, false)}<span class="sub">${ciText(r.ci_lo, r.ci_hi)} n=${fmtCount(r.hires)}</span>`;
+  };
   return [
     '<section id="new-grad-share"><h2>New-grad share of hires</h2>',
     `<figure>${svg}<figcaption>Share of each cohort's hires that are new-grad hires (experience under 12 months, graduated within the year before the hire). Whiskers: Wilson 95% intervals.</figcaption></figure>`,
-    yearTable(result.rows, ['cohort'], cell, `New-grad share with its 95% interval and the number of hires n; cells with n below ${rc.k} suppressed.`),
+    yearTable(result.rows, ['cohort'], cell, `New-grad share with its 95% interval and the number of hires n; a share is suppressed where its new grads or the others rest on fewer than ${rc.k} people.`),
     exportLine(rc, 'new-grad-share.csv', result),
     noteParagraphs(result.notes),
     '</section>',

@@ -20,7 +20,7 @@ function definitionList(): string {
     ['Graduation', `end of the latest completed degree; a degree with a start but no end lasts ${Object.entries(d.degreeMonths).map(([l, m]) => `${l} ${m}`).join(', ')} months; no education at all: the month before the first full-time position (imputed).`],
     ['Year-only dates', `placed at month ${d.yearOnlyMonth.position} for positions, ${d.yearOnlyMonth.educationEnd} for an education end, ${d.yearOnlyMonth.educationStart} for an education start.`],
     ['Year-over-year change', 'X_t / X_{t−1} − 1 in the same group, shown beside both counts; change vs the base year likewise.'],
-    ['Small cells', `counts below ${'{k}'} are suppressed (never printed), and so is any change or share computed from them.`],
+    ['Small cells', `a count resting on fewer than ${'{k}'} people is suppressed (never printed; zero is shown: it reveals no one), and so is any change or share computed from it; where a row prints a total (a share's n), the other part is hidden too, so that the total does not give the hidden one back.`],
   ];
   return `<dl class="defs">${items.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('')}</dl>`;
 }

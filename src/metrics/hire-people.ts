@@ -1,0 +1,28 @@
+/**
+ * People hired per cell of a hires query: the n the small-cell rule counts (DESIGN.md
+ * "Uncertainty": cells with fewer than k *people*). A person hired twice in one cell (two
+ * companies of one cohort in a year, a boomerang) is one person, so a cell can hold more hires
+ * than people. The engine counts them from the hires query's per-person form: one row per cell.
+ */
+import type { Store } from '../engines/engine.js';
+import type { Cohort } from '../resolve/index.js';
+import { ensureCohortMembers } from './cohort-members.js';
+import { hiresSql, type HireDim, type HiresQuery } from './hires.js';
+import { ensureHireKeys } from './spells.js';
+
+export type HirePeopleRow = Partial<Record<HireDim, string | number | boolean | null>> & { people: number };
+
+/**
+ * People with at least one hire per cell of `by`; with `year` grouped, the year before `from`
+ * is counted too (as `hires` reads it for the change).
+ */
+export async function hirePeople(store: Store, q: { by: HireDim[]; from?: number; to?: number }, cohorts: readonly Cohort[]): Promise<HirePeopleRow[]> {
+  const query: HiresQuery = { metric: 'hires', ...q, perPerson: true };
+  if (q.by.includes('cohort')) query.cohortSet = await ensureCohortMembers(store, cohorts);
+  const d = store.dialect;
+  if (d.capabilities.multipleJoins && d.capabilities.nonEquiJoins) await ensureHireKeys(store);
+  const dims = q.by.map((b) => d.ident(b));
+  const sql = `SELECT ${[...dims, 'count(*) AS people'].join(', ')} FROM (${hiresSql(query, d)}) AS c${dims.length ? ` GROUP BY ${dims.join(', ')}` : ''}`;
+  const rows = await store.all<HirePeopleRow>(sql);
+  return rows.map((r) => ({ ...r, people: Number(r.people) }));
+}
