@@ -10,9 +10,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { hires, ingestFiles, openDatabase, type Store } from '../src/api.js';
+import { hires, hiresWithStats, ingestFiles, openDatabase, retention, selectCohorts, trend, type Store } from '../src/api.js';
+import { UserError } from '../src/model/errors.js';
 import { ClickHouseStore } from '../src/engines/clickhouse/index.js';
-import { dropFacts, shipFacts } from '../src/store/ship-facts.js';
+import { dropFacts, repeatedPeople, shipFacts } from '../src/store/ship-facts.js';
 import { generateWorld } from '../src/synth/index.js';
 import { jsonl } from './helpers/people.js';
 import { conformanceTests, conformanceWorld } from './helpers/hires-conformance.js';
@@ -79,4 +80,32 @@ conformanceTests((q) => `on 2 shards, hires --by ${q.by.join(',') || '(none)'} e
 test('hires before 1970 keep their year on 18.16 (month indices, never Date)', { skip }, async () => {
   const { rows } = await hires(ch, { by: ['company', 'year'], to: 1970 }, []);
   assert.deepEqual(rows.filter((r) => r.company === 'IBM').map((r) => [r.year, r.hires]), [[1962, 1]]);
+});
+
+test('on 2 shards, hires --ci by cohort and year (patterns by person, no window functions) equals DuckDB', { skip }, async () => {
+  const cohorts = selectCohorts('bigtech15,mag7');
+  const stats = { minCell: 5, bootstrap: { replicates: 40 } };
+  const a = await hiresWithStats(duck, { by: ['cohort', 'year'] }, cohorts, stats);
+  const b = await hiresWithStats(ch, { by: ['cohort', 'year'] }, cohorts, stats);
+  assert.ok(a.rows.length > 0);
+  assert.deepEqual(b.rows, a.rows);
+});
+
+test('spells are shipped by person; a metric 18.16 cannot run fails naming the capability and the version', { skip }, async () => {
+  const [d] = await duck.all<{ n: number }>('SELECT count(*) AS n FROM spells');
+  const [c] = await ch.all<{ n: number }>('SELECT count() AS n FROM spells');
+  assert.equal(c?.n, d?.n);
+  for (const run of [() => retention(ch, {}, []), () => trend(ch, { from: 2020, to: 2021 }, [])]) {
+    await assert.rejects(run, (e: unknown) => e instanceof UserError && /needs cteSubqueries/.test(e.message) && /ClickHouse 21\.9 or later/.test(e.hint ?? ''));
+  }
+});
+
+// last: it ships the facts a second time
+test('facts shipped twice are counted shard by shard as duplicate people', { skip }, async () => {
+  assert.equal(await repeatedPeople(ch), 0);
+  await shipFacts(duck, ch, { batchBytes: '1MB' });
+  const [d] = await duck.all<{ n: number }>('SELECT count(*)::INTEGER AS n FROM people');
+  assert.equal(await repeatedPeople(ch), d!.n);
+  const [t] = await ch.all<{ n: number; keys: number }>('SELECT count() AS n, uniqExact(title_key) AS keys FROM title_map');
+  assert.equal(t!.n, t!.keys, 'the title map still has one row per title');
 });

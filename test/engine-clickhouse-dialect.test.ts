@@ -16,8 +16,10 @@ test('ClickHouse literals escape quotes and backslashes; counts are exact', () =
   assert.doesNotMatch(ch.countDistinctExact('x'), /uniq\(/);
 });
 
-test('server versions map to capabilities: 18.16 is legacy, 21 and later modern', () => {
+test('server versions map to capabilities: 18.16 is legacy, 21.9 and later modern', () => {
   assert.equal(capabilitiesOf('18.16.1').multipleJoins, false);
+  assert.equal(capabilitiesOf('21.8.5').windowFunctions, false, 'window functions were experimental before 21.9');
+  assert.equal(capabilitiesOf('21.9.1').cteSubqueries, true);
   assert.equal(capabilitiesOf('18.16.1').windowFunctions, false);
   assert.equal(capabilitiesOf('26.7.2.1').windowFunctions, true);
 });

@@ -4,6 +4,7 @@
  * Nothing above this folder imports a concrete engine; engine differences are the documented
  * `Capabilities` flags, never a check of the engine's name.
  */
+import { UserError } from '../model/errors.js';
 
 export type EngineName = 'duckdb' | 'clickhouse';
 
@@ -15,11 +16,24 @@ export interface Capabilities {
   nonEquiJoins: boolean;
   /** One SELECT may hold several JOINs. ClickHouse 18.16: one per SELECT. */
   multipleJoins: boolean;
+  /** Named subqueries (`WITH s AS (SELECT …)`). ClickHouse 18.16: no. */
+  cteSubqueries: boolean;
+  /**
+   * The derive SQL (DuckDB's) runs on the store, so a derived table an older database lacks is
+   * built on first use. ClickHouse: no — ingest workers derive and ship the facts; a missing
+   * table means the data must be ingested again.
+   */
+  derivesInPlace: boolean;
 }
+
+/** A capability, by name (for `requireCapabilities`). */
+export type CapabilityName = keyof Capabilities;
 
 export interface Dialect {
   readonly name: EngineName;
   readonly capabilities: Capabilities;
+  /** Where a capability is found, for messages: `ClickHouse 21.9 or later`, `the DuckDB engine`. */
+  capabilityHint(capability: CapabilityName): string;
   /** A string literal, escaped. */
   literal(value: string): string;
   /** An identifier, quoted. */
@@ -43,6 +57,11 @@ export interface Dialect {
    * (integers, inclusive) holds `at`, or one row of `fallback` when none does.
    */
   unnestInWindowOr(at: string, names: string, froms: string, tos: string, fallback: string): string;
+  /**
+   * How many elements of `names` have a window [`froms[i]`, `tos[i]`] holding `at` (and, with
+   * `among`, a name in that list of SQL literals); 0 for an empty list.
+   */
+  countInWindow(at: string, names: string, froms: string, tos: string, among?: readonly string[]): string;
   /** `CREATE TABLE IF NOT EXISTS` for a small table; types are the portable names (VARCHAR,
    *  INTEGER, BIGINT, DOUBLE, BOOLEAN) and every column may hold NULL. */
   createTable(name: string, columns: readonly (readonly [string, PortableType])[]): string;
@@ -64,6 +83,21 @@ export interface Store {
   /** Append rows to a table in one batch, columns in the table's order. */
   append(table: string, columns: string[], rows: unknown[][]): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * Fail with a user error when the engine lacks a capability a metric needs, naming the
+ * capability and the engine version that has it.
+ * @example requireCapabilities(store.dialect, 'retention', ['cteSubqueries'])
+ */
+export function requireCapabilities(d: Dialect, what: string, needed: readonly CapabilityName[]): void {
+  const missing = needed.filter((c) => !d.capabilities[c]);
+  if (missing.length === 0) return;
+  throw new UserError(
+    `unsupported engine: ${what} needs ${missing.join(' and ')}, which this ${d.name} server lacks`,
+    'engine_capability',
+    `${missing.map((c) => `${c}: ${d.capabilityHint(c)}`).join('; ')} (docs/engines.md lists what each metric needs)`,
+  );
 }
 
 /** An engine error with the SQL that caused it (a bug or an engine limit, not a user error). */
@@ -93,4 +127,9 @@ export interface FactSink extends Store {
   dropTable(name: string): Promise<void>;
   /** Insert newline-delimited JSON objects (text or a file stream); booleans as 0/1. */
   insertJsonLines(table: string, body: string | NodeJS.ReadableStream): Promise<void>;
+  /**
+   * Rows of a sharded table whose `column` value another row has too, counted on each shard and
+   * added up: exact when equal values are on one shard (a column of the person, which shards).
+   */
+  repeatedKeys(table: string, column: string): Promise<number>;
 }

@@ -14,7 +14,7 @@
  * use `cohortJoinSql` / `cohortMonthSql`.
  */
 import { createHash } from 'node:crypto';
-import type { Store } from '../engines/engine.js';
+import type { Dialect, Store } from '../engines/engine.js';
 import {
   ALWAYS,
   CohortIndex,
@@ -45,6 +45,19 @@ export function cohortMonthSql(m: string, month: string): string {
  */
 export function cohortJoinSql(m: string, company: string, month: string, set: string): string {
   return `LEFT JOIN cohort_members ${m} ON ${m}.company_id = ${company} AND ${m}.cohort_set = ${set} AND ${cohortMonthSql(m, month)}`;
+}
+
+/**
+ * The equi-join form of membership, for engines without non-equi JOINs: one row per company of
+ * the set, `(company_id, m_cohorts, m_from, m_to)`, its cohorts and their month windows as lists
+ * (open ends as the extreme months) — test a month with `Dialect.unnestInWindowOr` or
+ * `Dialect.countInWindow`.
+ * @param set the cohort set id, already a SQL literal
+ */
+export function cohortListsSql(d: Dialect, set: string): string {
+  return `SELECT company_id, ${d.groupList('cohort')} AS m_cohorts, ${d.groupList('coalesce(from_m, -2147483648)')} AS m_from,
+      ${d.groupList('coalesce(to_m, 2147483647)')} AS m_to
+      FROM cohort_members WHERE cohort_set = ${set} AND cohort <> '' GROUP BY company_id`;
 }
 
 /** The id of the cohort set; `cohort_members` rows of that id hold its membership. */

@@ -9,13 +9,13 @@
  * the directed ratio between two (`--between A,B`): moves A→B over moves B→A, with counts and a
  * bootstrap CI over people (a person who moves both ways moves both counts).
  */
-import type { Dialect, Store } from '../engines/engine.js';
+import { requireCapabilities, type Dialect, type Store } from '../engines/engine.js';
 import { DEFINITIONS } from '../derive/index.js';
 import { CellBootstrap, DEFAULT_BOOTSTRAP, ratio, type BootstrapOptions, type PatternRow } from '../analyze/bootstrap.js';
 import { wilson, type Estimate } from '../analyze/intervals.js';
 import { DEFAULT_MIN_CELL, planSuppression, suppressionNote, type CellSize } from '../analyze/suppress-cells.js';
 import { OTHER_COHORT, type Cohort } from '../resolve/index.js';
-import { cohortJoinSql, ensureCohortMembers } from './cohort-members.js';
+import { cohortJoinSql, cohortListsSql, ensureCohortMembers } from './cohort-members.js';
 import { companyNamesSql, scopeSql, withLabels, type MetricFilters } from './metric-scope.js';
 import { ensurePlaceMap, ensureSpells } from './spells.js';
 
@@ -68,13 +68,15 @@ export function flowsSql(d: Dialect, q: FlowsQuery): string {
   FROM mv ${label.joins}${either.length ? `\n  WHERE ${either.join(' AND ')}` : ''}
   GROUP BY 1, 2, 3`;
   // the cohort level looks membership up once per (company, month) among the moves' ends, by
-  // company id (`cm`), and joins it to the moves by equality
+  // company id (`cm`), and joins it to the moves by equality; without non-equi JOINs, as lists
+  // whose windows are tested per month (no cohort: one row of `other`)
+  const lists = !d.capabilities.nonEquiJoins;
   const members = `, cm AS (
-  SELECT k.cid, k.m, m.cohort FROM (
-    SELECT x.cid, x.m, i.company_id FROM (SELECT a_cid AS cid, e AS m FROM mv UNION SELECT b_cid, b_m FROM mv) x
+  SELECT k.cid, k.m, ${lists ? d.unnestInWindowOr('k.m', 'm.m_cohorts', 'm.m_from', 'm.m_to', d.literal(OTHER_COHORT)) : 'm.cohort'} AS cohort FROM (
+    SELECT x.cid, x.m, i.company_id FROM (SELECT a_cid AS cid, e AS m FROM mv UNION DISTINCT SELECT b_cid, b_m FROM mv) x
     JOIN (SELECT cid, ${d.anyValue('company_id')} AS company_id FROM spells GROUP BY cid) i ON i.cid = x.cid
   ) k
-  ${cohortJoinSql('m', 'k.company_id', 'k.m', set)}
+  ${lists ? `LEFT JOIN (${cohortListsSql(d, set)}) AS m ON m.company_id = k.company_id` : cohortJoinSql('m', 'k.company_id', 'k.m', set)}
 )`;
   const head = `WITH a AS (
   SELECT s.pid, s.hire_idx AS ai, s.cid AS a_cid, s.name_key AS a_key, s.stop_m AS e
@@ -83,8 +85,8 @@ export function flowsSql(d: Dialect, q: FlowsQuery): string {
 ), mv AS (
   SELECT a.pid, ${d.anyValue('a.a_cid')} AS a_cid, ${d.anyValue('a.a_key')} AS a_key, ${d.anyValue('a.e')} AS e,
          ${d.argMinIf('b.cid', key, 'true')} AS b_cid, ${d.argMinIf('b.name_key', key, 'true')} AS b_key, ${d.argMinIf('b.start_m', key, 'true')} AS b_m
-  FROM a JOIN spells b ON b.pid = a.pid AND b.cid <> a.a_cid
-    AND b.start_m BETWEEN a.e - ${FLOW_WINDOW.before} AND a.e + ${FLOW_WINDOW.after}
+  FROM a JOIN spells b ON b.pid = a.pid
+  WHERE b.cid <> a.a_cid AND b.start_m BETWEEN a.e - ${FLOW_WINDOW.before} AND a.e + ${FLOW_WINDOW.after}
   GROUP BY a.pid, a.ai
 )${byCompany ? '' : members}, pairs AS (
   ${pairs}
@@ -149,6 +151,8 @@ export interface FlowsResult {
 }
 
 export async function flows(store: Store, o: FlowsOptions, cohorts: readonly Cohort[]): Promise<FlowsResult> {
+  // written with named subqueries (WITH): not on ClickHouse 18.16
+  requireCapabilities(store.dialect, 'flows', ['cteSubqueries']);
   await ensureSpells(store);
   const filters = o.filters ?? {};
   const level = o.level ?? 'company';

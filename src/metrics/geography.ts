@@ -6,7 +6,7 @@
  * arrivals − leavers. People whose place is unknown at either end are not migrants. Bootstrap
  * CIs over people; small cells suppressed.
  */
-import type { Dialect, Store } from '../engines/engine.js';
+import { requireCapabilities, type Dialect, type Store } from '../engines/engine.js';
 import { DEFINITIONS } from '../derive/index.js';
 import { CellBootstrap, DEFAULT_BOOTSTRAP, change, type BootstrapOptions, type PatternRow } from '../analyze/bootstrap.js';
 import type { Estimate } from '../analyze/intervals.js';
@@ -151,6 +151,8 @@ export interface GeographyOptions {
 }
 
 export async function geography(store: Store, o: GeographyOptions, cohorts: readonly Cohort[]): Promise<GeographyResult> {
+  // written with named subqueries (WITH): not on ClickHouse 18.16
+  requireCapabilities(store.dialect, 'geography', ['cteSubqueries']);
   await ensurePlaceMap(store); // and spells
   const filters = o.filters ?? {};
   const to = o.to ?? filters.to ?? lastCompleteYear(await latestUpdate(store));

@@ -70,11 +70,12 @@ export function groupedPatternSql(q: HiresQuery, d: Dialect): string {
   const inner = hiresSql({ ...q, perPerson: true, monthly: false }, d);
   const g = q.by.filter((b) => b !== 'year').map((b) => `${d.ident(b)}, `).join('');
   // each person-year row counts for its year (j = 0) and, as the previous year, for the next (j = 1)
-  return `SELECT ${g}year, h0, h1, count(*) AS n FROM (
-  SELECT ${g}year + j AS year, pid, sum(CASE WHEN j = 0 THEN hires ELSE 0 END) AS h0, sum(CASE WHEN j = 1 THEN hires ELSE 0 END) AS h1
+  // the shifted year is `yr`: ClickHouse 18.16 reads an alias `year` inside `year + j` too
+  return `SELECT ${g}yr AS year, h0, h1, count(*) AS n FROM (
+  SELECT ${g}year + j AS yr, pid, sum(CASE WHEN j = 0 THEN hires ELSE 0 END) AS h0, sum(CASE WHEN j = 1 THEN hires ELSE 0 END) AS h1
   FROM (SELECT *, ${d.expandRange('0', '2')} AS j FROM (${inner}) AS c) AS x
-  GROUP BY ${g}year + j, pid
-) AS y GROUP BY ${g}year, h0, h1`;
+  GROUP BY ${g}yr, pid
+) AS y GROUP BY ${g}yr, h0, h1`;
 }
 
 const keyOf = (r: Record<string, unknown>, dims: readonly HireDim[]) => JSON.stringify(dims.map((b) => r[b] ?? null));

@@ -8,7 +8,7 @@ import { UserError } from '../model/errors.js';
 import { DEFINITIONS } from '../derive/index.js';
 import { withYoy } from '../analyze/yoy.js';
 import { OTHER_COHORT, type Cohort } from '../resolve/index.js';
-import { cohortJoinSql, ensureCohortMembers } from './cohort-members.js';
+import { cohortJoinSql, cohortListsSql, ensureCohortMembers } from './cohort-members.js';
 import { parseGroupDims, withLabels } from './metric-scope.js';
 import { ensureHireKeys } from './spells.js';
 
@@ -169,9 +169,7 @@ export function portableHiresSql(q: HiresQuery, d: Dialect): string {
     sql = `SELECT * FROM (${sql}) AS f LEFT JOIN (${titles}) AS t USING (title_key)`;
   }
   if (byCohort) {
-    const members = `SELECT company_id, ${d.groupList('cohort')} AS m_cohorts, ${d.groupList('coalesce(from_m, -2147483648)')} AS m_from,
-      ${d.groupList('coalesce(to_m, 2147483647)')} AS m_to
-      FROM cohort_members WHERE cohort_set = ${d.literal(q.cohortSet!)} AND cohort <> '' GROUP BY company_id`;
+    const members = cohortListsSql(d, d.literal(q.cohortSet!));
     const cohort = d.unnestInWindowOr('hire_m', 'm_cohorts', 'm_from', 'm_to', d.literal(OTHER_COHORT));
     sql = `SELECT *, ${cohort} AS cohort FROM (${sql}) AS c LEFT JOIN (${members}) AS m USING (company_id)`;
   }

@@ -14,7 +14,7 @@
 import type { Dialect } from '../engines/engine.js';
 import { UserError } from '../model/errors.js';
 import { OTHER_COHORT } from '../resolve/index.js';
-import { cohortJoinSql, cohortMonthSql } from './cohort-members.js';
+import { cohortJoinSql, cohortListsSql, cohortMonthSql } from './cohort-members.js';
 
 export const GROUP_DIMS = ['cohort', 'company', 'band', 'new_grad', 'seniority', 'function', 'occupation', 'exposure_quintile', 'metro', 'region', 'country'] as const;
 export type GroupDim = (typeof GROUP_DIMS)[number];
@@ -113,19 +113,28 @@ export function scopeSql(d: Dialect, by: readonly GroupDim[], f: MetricFilters, 
   const set = cohortSet ? d.literal(cohortSet) : '';
   // membership is judged at the spell's start (its hire month), like hires
   const month = `${alias}.start_m`;
-  if (by.includes('cohort')) joins.push(cohortJoinSql('m', `${alias}.company_id`, month, set));
+  // without non-equi JOINs, each company's memberships arrive as lists whose windows are tested
+  // per spell: grouped, a spell yields one row per cohort holding it then (or one of `other`)
+  const lists = !d.capabilities.nonEquiJoins;
+  const listsOf = (m: string) => `LEFT JOIN (${cohortListsSql(d, set)}) AS ${m} ON ${m}.company_id = ${alias}.company_id`;
+  const other = d.literal(OTHER_COHORT);
+  const cohort = lists ? d.unnestInWindowOr(month, 'm.m_cohorts', 'm.m_from', 'm.m_to', other) : column(d, 'cohort', alias, compact);
+  if (by.includes('cohort')) joins.push(lists ? listsOf('m') : cohortJoinSql('m', `${alias}.company_id`, month, set));
+  else if (f.cohort?.length && lists) joins.push(listsOf('cf'));
   if (needsTitles) joins.push(`LEFT JOIN title_map t ON t.title_key = ${alias}.title_key`);
   if (needsPlaces) joins.push(`LEFT JOIN place_map pl ON pl.place_key = ${alias}.place_key`);
   const where: string[] = [];
   if (f.cohort?.length) {
-    if (by.includes('cohort')) where.push(`coalesce(m.cohort, ${d.literal(OTHER_COHORT)}) IN (${list(d, f.cohort)})`);
+    // the lists' cohort is a row-making expression: the filter reads it by its alias
+    if (by.includes('cohort')) where.push(`${lists ? 'g_cohort' : cohort} IN (${list(d, f.cohort)})`);
     else {
       const named = f.cohort.filter((c) => c !== OTHER_COHORT);
       const parts: string[] = [];
       const member = (cond: string) =>
         `EXISTS (SELECT 1 FROM cohort_members cm WHERE cm.cohort_set = ${set} AND cm.company_id = ${alias}.company_id AND ${cond} AND ${cohortMonthSql('cm', month)})`;
-      if (named.length) parts.push(member(`cm.cohort IN (${list(d, named)})`));
-      if (f.cohort.includes(OTHER_COHORT)) parts.push(`NOT ${member("cm.cohort <> ''")}`);
+      const held = (among?: string[]) => d.countInWindow(month, 'cf.m_cohorts', 'cf.m_from', 'cf.m_to', among?.map((c) => d.literal(c)));
+      if (named.length) parts.push(lists ? `${held(named)} > 0` : member(`cm.cohort IN (${list(d, named)})`));
+      if (f.cohort.includes(OTHER_COHORT)) parts.push(lists ? `${held()} = 0` : `NOT ${member("cm.cohort <> ''")}`);
       where.push(`(${parts.join(' OR ')})`);
     }
   }
@@ -147,7 +156,7 @@ export function scopeSql(d: Dialect, by: readonly GroupDim[], f: MetricFilters, 
   if (f.country?.length) where.push(`pl.country IN (${list(d, f.country)})`);
   const keys = by.map((b) => `g_${b}`);
   const labels = compact && by.includes('company') ? [{ key: 'g_company', dictionary: companyNamesSql(d) }] : [];
-  return { from: joins.join('\n'), where, select: by.map((b, i) => `${column(d, b, alias, compact)} AS ${keys[i]}`), keys, needsPlaces, needsCohorts, labels };
+  return { from: joins.join('\n'), where, select: by.map((b, i) => `${b === 'cohort' ? cohort : column(d, b, alias, compact)} AS ${keys[i]}`), keys, needsPlaces, needsCohorts, labels };
 }
 
 /** `(k, label)`: each spell company's `name_key` and its name. */

@@ -4,7 +4,7 @@
  * pointwise Greenwood CI (log−log scale). A spell that ends (last month there e, stated end on or
  * before the update) is an event at T = e − start + 1: "still there k months later" is T > k.
  */
-import type { Dialect, Store } from '../engines/engine.js';
+import { requireCapabilities, type Dialect, type Store } from '../engines/engine.js';
 import { DEFINITIONS } from '../derive/index.js';
 import { DEFAULT_LEVEL } from '../analyze/intervals.js';
 import { kaplanMeier, survivalAt, type CurvePoint, type SurvivalCount } from '../analyze/kaplan-meier.js';
@@ -88,6 +88,8 @@ export interface RetentionResult {
  * risk set at k holds fewer than `minCell` people is null (too few followed that long).
  */
 export async function retention(store: Store, o: RetentionOptions, cohorts: readonly Cohort[]): Promise<RetentionResult> {
+  // written with named subqueries (WITH): not on ClickHouse 18.16
+  requireCapabilities(store.dialect, 'retention', ['cteSubqueries']);
   await ensureSpells(store);
   const filters = o.filters ?? {};
   const query: RetentionQuery = { metric: 'retention', by: o.by ?? [], filters, ks: o.ks ?? DEFAULT_KS };

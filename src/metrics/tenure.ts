@@ -5,7 +5,7 @@
  * short, ongoing ones are cut short: the unbiased answer to "how long do hires stay" is the
  * retention curve (retention.ts); this is the plain distribution, for description.
  */
-import type { Dialect, Store } from '../engines/engine.js';
+import { requireCapabilities, type Dialect, type Store } from '../engines/engine.js';
 import { DEFINITIONS } from '../derive/index.js';
 import { DEFAULT_LEVEL, wilson, zOf, type Estimate } from '../analyze/intervals.js';
 import { DEFAULT_MIN_CELL, primaryOnly, suppressionNote } from '../analyze/suppress-cells.js';
@@ -69,6 +69,8 @@ export interface TenureResult {
 }
 
 export async function tenure(store: Store, o: { by?: GroupDim[]; filters?: MetricFilters; level?: number; minCell?: number }, cohorts: readonly Cohort[]): Promise<TenureResult> {
+  // written with named subqueries (WITH): not on ClickHouse 18.16
+  requireCapabilities(store.dialect, 'tenure', ['cteSubqueries']);
   await ensureSpells(store);
   const filters = o.filters ?? {};
   const query: TenureQuery = { metric: 'tenure', by: o.by ?? [], filters };

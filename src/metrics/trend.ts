@@ -8,7 +8,7 @@
  * The SQL returns, per cell (group × period), each distinct per-person contribution vector with
  * its number of people; the statistics come from those (src/analyze/bootstrap.ts).
  */
-import type { Dialect, Store } from '../engines/engine.js';
+import { requireCapabilities, type Dialect, type Store } from '../engines/engine.js';
 import { DEFINITIONS } from '../derive/index.js';
 import { CellBootstrap, DEFAULT_BOOTSTRAP, type BootstrapOptions, type PatternRow } from '../analyze/bootstrap.js';
 import { wilson, type Estimate } from '../analyze/intervals.js';
@@ -323,6 +323,8 @@ export function lastCompleteYear(latest: number): number {
 
 /** Run the trend query (and its totals when asked) and compute every figure. */
 export async function trend(store: Store, o: TrendOptions, cohorts: readonly Cohort[]): Promise<TrendResult> {
+  // written with named subqueries (WITH): not on ClickHouse 18.16
+  requireCapabilities(store.dialect, 'headcount and departures', ['cteSubqueries']);
   await ensureSpells(store);
   const by = o.by ?? [];
   const filters = o.filters ?? {};

@@ -8,13 +8,14 @@
  * embedded ingest of that share; across shares people are deduplicated only when the inputs are
  * partitioned by person (a person's records all in inputs of one share), and employers that are
  * in neither the company registry nor a cohort file are resolved per share (their names may be
- * spelled differently between shares; registry and cohort companies resolve identically).
+ * spelled differently between shares; registry and cohort companies resolve identically). A
+ * person in two shares is not merged: the summary counts such people (`duplicate_people`).
  */
 import type { FactSink, Store } from '../engines/engine.js';
 import { UserError } from '../model/errors.js';
 import { ingestFiles, planUnits, type IngestOptions, type IngestSummary } from './ingest-files.js';
 import { ingestParallel } from './parallel-ingest.js';
-import { shipFacts, type Shipped } from './ship-facts.js';
+import { repeatedPeople, shipFacts, type Shipped } from './ship-facts.js';
 
 export interface SinkIngestOptions extends IngestOptions {
   /** Parallel readers on this machine (default 1). */
@@ -29,6 +30,9 @@ export interface SinkIngestSummary extends IngestSummary {
   /** The inputs this worker took. */
   inputs: string[];
   shipped: Shipped;
+  /** People the sink now holds more than once (`repeatedPeople`): 0 unless a person's records
+   *  were in two shares or a share was shipped twice; their counts are doubled. */
+  duplicate_people: number;
 }
 
 /** Parse `--shard i/n`. */
@@ -50,5 +54,5 @@ export async function ingestToSink(sink: FactSink, local: Store, paths: string[]
     (options.workers ?? 1) > 1 ? await ingestParallel(local, mine, { ...opts, workers: options.workers }) : await ingestFiles(local, mine, opts);
   say('shipping facts');
   const shipped = await shipFacts(local, sink, { batchBytes: options.batchBytes });
-  return { ...summary, inputs: mine, shipped };
+  return { ...summary, inputs: mine, shipped, duplicate_people: await repeatedPeople(sink) };
 }

@@ -4,28 +4,52 @@
  * of a person lands on one shard and per-person queries stay shard-local; the small tables
  * (resolution maps, files, quarantine) go to the node queries are sent to.
  *
- * Keys that are worker-local (`pid`, `rec_id`, `file_id`) travel as they are: on the sink the
- * person key is `person_id`.
+ * Many workers ship to one sink (`ingest --shard I/N` on many machines), so what they ship must
+ * not clash:
+ * - `pid`, the integer person key metrics group and join by, is numbered per worker; it ships as
+ *   `hash(person_id)` (64 bits: ~0.01 expected collisions among 650M people), the same on every
+ *   worker. `rec_id` and `file_id` stay per worker (no metric reads them).
+ * - each worker resolves and ships every title, place, degree and employer it saw, so a map key
+ *   arrives once per worker: rows are appended to `<map>_rows` and `<map>` is a view with one
+ *   row per key (`MAP_TABLES`).
+ * - the same person shipped twice (by two shares, or one share run again) is not merged: its
+ *   facts would count twice. `repeatedPeople` counts such people after each ship.
  */
 import { createReadStream } from 'node:fs';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FactSink, Store } from '../engines/engine.js';
+import type { Dialect, FactSink, Store } from '../engines/engine.js';
+import { UserError } from '../model/errors.js';
 
-/** Derived per-person tables, with the SQL that reads each with its `person_id`. */
+/** The person key on the sink: one per `person_id`, whichever worker ships it. */
+const personKey = (personId = 'person_id') => `hash(${personId})`;
+
+/** Derived per-person tables, with the SQL that reads each with its `person_id` and the global `pid`. */
 export const SHARDED_TABLES: Record<string, string> = {
-  people: 'SELECT * FROM people',
-  positions: 'SELECT * FROM positions',
-  graduations: 'SELECT g.*, p.person_id FROM graduations g JOIN people p ON p.pid = g.pid',
-  hires: 'SELECT * FROM hires',
+  people: `SELECT * REPLACE (${personKey()} AS pid) FROM people`,
+  positions: `SELECT * REPLACE (${personKey()} AS pid) FROM positions`,
+  graduations: `SELECT g.* REPLACE (${personKey('p.person_id')} AS pid), p.person_id FROM graduations g JOIN people p ON p.pid = g.pid`,
+  hires: `SELECT * REPLACE (${personKey()} AS pid) FROM hires`,
+  // the unit of headcount, departures, retention, tenure, flows and geography
+  spells: `SELECT * REPLACE (${personKey()} AS pid) FROM spells`,
 };
 
-/** Node-local tables: resolution maps (per distinct value), files and quarantine. */
+/**
+ * Resolution maps (one row per distinct value, keyed by a hash of it), node-local: rows go to
+ * `<map>_rows`, read through the view `<map>` with one row per key. Every worker resolves a
+ * value alike (registry and reference data are the same everywhere), so any row of a key will
+ * do; `sums` are counts, which add up (`company_map.n`: positions per employer key).
+ */
+export const MAP_TABLES: Record<string, { key: string; sums: string[] }> = {
+  company_map: { key: 'company_key', sums: ['n'] },
+  title_map: { key: 'title_key', sums: [] },
+  degree_map: { key: 'degree_key', sums: [] },
+  place_map: { key: 'place_key', sums: [] },
+};
+
+/** Node-local tables appended to as they are: files and quarantine. */
 export const LOCAL_TABLES: Record<string, string> = {
-  company_map: 'SELECT * FROM company_map',
-  title_map: 'SELECT * FROM title_map',
-  degree_map: 'SELECT * FROM degree_map',
   files: 'SELECT * FROM files',
   quarantine: 'SELECT * FROM quarantine',
 };
@@ -46,8 +70,15 @@ export type Shipped = Record<string, number>;
 export async function shipFacts(local: Store, sink: FactSink, options: ShipOptions = {}): Promise<Shipped> {
   const dir = await mkdtemp(join(tmpdir(), 'talentflow-ship-'));
   const shipped: Shipped = {};
+  const columnsOf: Record<string, string[]> = {};
   try {
     const tables: Record<string, string> = { ...SHARDED_TABLES, ...LOCAL_TABLES };
+    for (const map of Object.keys(MAP_TABLES)) {
+      if ((await sink.tableExists(map)) && !(await sink.tableExists(`${map}_rows`))) {
+        throw new UserError(`unsupported database: its ${map} is from an older talentflow`, 'no_data', 'ingest again with --reset');
+      }
+      tables[`${map}_rows`] = `SELECT * FROM ${map}`;
+    }
     for (const name of REFERENCE_TABLES) {
       if (!(await local.tableExists(name))) continue;
       if (await sink.tableExists(name)) {
@@ -59,10 +90,12 @@ export async function shipFacts(local: Store, sink: FactSink, options: ShipOptio
     for (const [name, select] of Object.entries(tables)) {
       const columns = await local.all<{ column_name: string; column_type: string }>(`DESCRIBE ${select}`);
       const sharded = name in SHARDED_TABLES;
+      columnsOf[name] = columns.map((c) => c.column_name);
       await sink.createTable({
         name,
         sharded,
-        columns: columns.map((c) => [c.column_name, sink.sinkType(c.column_type, !(sharded && c.column_name === 'person_id'))]),
+        // the person keys are never NULL: the sharding key, and the key metrics group by
+        columns: columns.map((c) => [c.column_name, sink.sinkType(c.column_type, !(sharded && (c.column_name === 'person_id' || c.column_name === 'pid')))]),
       });
       // booleans travel as 0/1 (ClickHouse 18.16 has no Bool); types DuckDB has and the sink
       // does not (lists, structs, huge integers) travel as text
@@ -79,6 +112,7 @@ export async function shipFacts(local: Store, sink: FactSink, options: ShipOptio
       const [n] = await local.all<{ n: number }>(`SELECT count(*) AS n FROM (${select})`);
       shipped[name] = n?.n ?? 0;
     }
+    for (const [map, spec] of Object.entries(MAP_TABLES)) await sink.run(mapViewSql(sink.dialect, map, spec, columnsOf[`${map}_rows`]!));
     // cohort membership is cached per cohort set from company_map: new companies, new membership
     await sink.dropTable('cohort_members');
     return shipped;
@@ -87,7 +121,28 @@ export async function shipFacts(local: Store, sink: FactSink, options: ShipOptio
   }
 }
 
+/** `CREATE VIEW` of a map: one row per key over the rows every worker appended. */
+function mapViewSql(d: Dialect, map: string, spec: { key: string; sums: string[] }, columns: string[]): string {
+  const select = columns.map((c) => {
+    const q = d.ident(c);
+    if (c === spec.key) return q;
+    return `${spec.sums.includes(c) ? `sum(${q})` : d.anyValue(q)} AS ${q}`;
+  });
+  return `CREATE VIEW IF NOT EXISTS ${map} AS SELECT ${select.join(', ')} FROM ${map}_rows GROUP BY ${d.ident(spec.key)}`;
+}
+
+/**
+ * People whose facts the sink holds more than once: `people` rows sharing a `pid` with another
+ * row (the same person shipped by two shares, or a share shipped twice; or, rarely, two ids
+ * with one hash). Their hires and spells count twice, so any is an error: re-ingest with
+ * `--reset`, a person's records in one share. Counted shard by shard (a person's rows are on one).
+ */
+export async function repeatedPeople(sink: FactSink): Promise<number> {
+  return sink.repeatedKeys('people', 'pid');
+}
+
 /** Drop every table `shipFacts` writes (a fresh start: `ingest --reset`). */
 export async function dropFacts(sink: FactSink): Promise<void> {
-  for (const name of [...Object.keys(SHARDED_TABLES), ...Object.keys(LOCAL_TABLES), ...REFERENCE_TABLES, 'cohort_members']) await sink.dropTable(name);
+  const maps = Object.keys(MAP_TABLES).flatMap((m) => [m, `${m}_rows`]);
+  for (const name of [...Object.keys(SHARDED_TABLES), ...Object.keys(LOCAL_TABLES), ...maps, ...REFERENCE_TABLES, 'cohort_members']) await sink.dropTable(name);
 }

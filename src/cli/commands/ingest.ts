@@ -61,7 +61,14 @@ export async function run(argv: string[]): Promise<number> {
         ...common, workers, shard: values.shard ? parseShard(values.shard) : undefined, reset: values.reset,
       });
       progressDone(show);
-      process.stdout.write(values.json ? JSON.stringify({ ...jsonSummary(summary), inputs: summary.inputs, shipped: summary.shipped }) + '\n' : textSummary(summary));
+      const json = { ...jsonSummary(summary), inputs: summary.inputs, shipped: summary.shipped, duplicate_people: summary.duplicate_people };
+      process.stdout.write(values.json ? JSON.stringify(json) + '\n' : textSummary(summary));
+      if (summary.duplicate_people > 0) {
+        process.stderr.write(
+          `warning: ClickHouse now holds ${count(summary.duplicate_people)} people more than once (a person in two shares, or a share ingested twice): ` +
+            'their figures count twice; ingest again with --reset, each person\'s records in one share (docs/engines.md)\n',
+        );
+      }
     } finally {
       await sink.close();
     }

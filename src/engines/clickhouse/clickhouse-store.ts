@@ -126,6 +126,14 @@ export class ClickHouseStore implements FactSink {
     );
   }
 
+  async repeatedKeys(table: string, column: string): Promise<number> {
+    // shard by shard: one shard's distinct values at a time, never the cluster's on one node
+    if (!this.cluster) return repeatedIn(this.conn, table, column, this.dialect);
+    let n = 0;
+    for (const shard of this.shards) n += await repeatedIn(shard, `${table}_local`, column, this.dialect);
+    return n;
+  }
+
   /** Drop a table (with its shard-local tables). */
   async dropTable(name: string): Promise<void> {
     await this.run(`DROP TABLE IF EXISTS ${name}`);
@@ -152,6 +160,13 @@ export class ClickHouseStore implements FactSink {
     if (typeof v === 'boolean') return v ? '1' : '0';
     return this.dialect.literal(String(v));
   }
+}
+
+/** `count() - uniqExact(column)` of one table on one connection. */
+async function repeatedIn(conn: ClickHouseConnection, table: string, column: string, d: Dialect): Promise<number> {
+  const sql = `SELECT count() - uniqExact(${d.ident(column)}) AS n FROM ${table}`;
+  const r = await conn.query(sql).catch((e) => Promise.reject(wrap(e, sql, conn.label)));
+  return Number(r.data[0]?.n ?? 0);
 }
 
 /** Shards of `cluster` as HTTP URLs: each shard's first replica host on the port of `url`. */

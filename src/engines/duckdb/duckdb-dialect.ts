@@ -7,7 +7,10 @@ export const duckdbDialect: Dialect = {
     windowFunctions: true,
     nonEquiJoins: true,
     multipleJoins: true,
+    cteSubqueries: true,
+    derivesInPlace: true,
   },
+  capabilityHint: () => 'the DuckDB engine',
   literal: (value) => `'${value.replaceAll("'", "''")}'`,
   ident: (name) => `"${name.replaceAll('"', '""')}"`,
   countDistinctExact: (expr) => `count(DISTINCT ${expr})`,
@@ -19,5 +22,7 @@ export const duckdbDialect: Dialect = {
   groupList: (expr) => `list(${expr})`,
   unnestInWindowOr: (at, names, froms, tos, fallback) =>
     `unnest(coalesce(nullif(list_filter(list_transform(range(1, len(${names}) + 1), i -> CASE WHEN (${at}) BETWEEN (${froms})[i] AND (${tos})[i] THEN (${names})[i] END), x -> x IS NOT NULL), []), [${fallback}]))`,
+  countInWindow: (at, names, froms, tos, among) =>
+    `len(list_filter(range(1, len(${names}) + 1), i -> (${at}) BETWEEN (${froms})[i] AND (${tos})[i]${among ? ` AND (${names})[i] IN (${among.join(', ')})` : ''}))`,
   createTable: (name, columns) => `CREATE TABLE IF NOT EXISTS ${name} (${columns.map(([c, t]) => `${c} ${t}`).join(', ')})`,
 };
