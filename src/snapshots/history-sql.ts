@@ -71,24 +71,25 @@ FROM snap_records s JOIN records r ON r.rec_id = s.rec_id
 QUALIFY row_number() OVER (PARTITION BY s.pid ORDER BY s.seq DESC) = 1`;
 }
 
-/** The versions: snap records that start a run of equal content (a view). */
+/** The versions: snap records that start a run of equal content (a view); `data_rec` is the
+ *  record holding the version's positions and degrees (itself, or the one it repeats). */
 export function snapVersionsSql(): string {
   return `CREATE OR REPLACE VIEW snap_versions AS
-SELECT s.pid, pe.person_id, s.as_of_m, s.rec_id, s.snapshot, s.seq
-FROM snap_records s JOIN people pe ON pe.pid = s.pid WHERE s.rec_id = s.ver_rec`;
+SELECT s.pid, pe.person_id, s.as_of_m, s.rec_id, coalesce(r.content_rec, s.rec_id) AS data_rec, s.snapshot, s.seq
+FROM snap_records s JOIN people pe ON pe.pid = s.pid JOIN records r ON r.rec_id = s.rec_id WHERE s.rec_id = s.ver_rec`;
 }
 
 /** Before resolution: the raw views over every version's positions, so every company, title
  *  and degree any snapshot named is resolved. */
-export const allPositionsRawSql = (): string => positionsRawSql('snap_versions', 'rec_id');
-export const allEducationsRawSql = (): string => educationsRawSql('snap_versions', 'rec_id');
+export const allPositionsRawSql = (): string => positionsRawSql('snap_versions', 'data_rec');
+export const allEducationsRawSql = (): string => educationsRawSql('snap_versions', 'data_rec');
 
 /** Every version's positions with their cross-version key (needs `company_map`). */
 export function posInstSql(): string {
   return `CREATE OR REPLACE TABLE pos_inst AS
 WITH i AS (
   SELECT v.pid, v.rec_id, v.snapshot, v.seq, rp.* EXCLUDE (rec_id), ${POSITION_KEYS_SQL}
-  FROM snap_versions v JOIN record_positions rp ON rp.rec_id = v.rec_id
+  FROM snap_versions v JOIN record_positions rp ON rp.rec_id = v.data_rec
 ), k AS (
   SELECT i.*, coalesce(c.company_id, 'key:' || i.company_key::VARCHAR) AS cid, c.company_id, c.company_name,
          i.start_m // 12 AS sy, CASE WHEN i.start_prec >= 2 THEN i.start_m END AS sm
@@ -130,7 +131,7 @@ export function educationHistorySql(): string {
 WITH i AS (
   SELECT v.pid, v.rec_id, v.snapshot, v.seq, re.* EXCLUDE (rec_id), hash(re.degree) AS degree_key,
          hash(lower(trim(re.school)), coalesce(re.start_m, re.end_m) // 12) AS edu_key
-  FROM snap_versions v JOIN record_educations re ON re.rec_id = v.rec_id
+  FROM snap_versions v JOIN record_educations re ON re.rec_id = v.data_rec
 )
 SELECT *, row_number() OVER (PARTITION BY rec_id, edu_key ORDER BY idx) AS occ FROM i;
 ${historySql('education_history', 'edu_inst', 'edu_key', 'idx, seq')}`;

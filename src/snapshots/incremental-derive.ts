@@ -115,8 +115,8 @@ SELECT ${SNAPSHOT_PEOPLE_COLUMNS} FROM snap_new s JOIN records r ON r.rec_id = s
 CREATE VIEW people AS SELECT * FROM main.people WHERE pid IN (SELECT pid FROM main.derive_scope)`);
     await store.run(snapVersionsSql());
     await store.run(`CREATE VIEW new_versions AS SELECT * FROM snap_versions WHERE rec_id > ${from}`);
-    await store.run(positionsRawSql('new_versions', 'rec_id'));
-    await store.run(educationsRawSql('new_versions', 'rec_id'));
+    await store.run(positionsRawSql('new_versions', 'data_rec'));
+    await store.run(educationsRawSql('new_versions', 'data_rec'));
     await resolveCompanies(store, registry, 'add');
     renamed = (await renameCompanies(store)).length;
     await resolveTitles(store, reference, 'add');

@@ -303,10 +303,10 @@ LEFT JOIN ${agg('stage_edu')} e ON e.rid = r.rid
 LEFT JOIN stage_wrong_types w ON w.rid = r.rid`;
 }
 
-/** Accepted lines as record rows; `$rec_base` offsets rids into global record ids. */
+/** Accepted lines as record rows, by `rid` (the loader offsets rids into record ids). */
 export function acceptedRecordsSql(idPrefix: string): string {
   const prefix = idPrefix ? `${lit(idPrefix)} || ` : '';
-  return `SELECT $rec_base + r.rid AS rec_id, $file_id AS file_id, ${lineSql()} AS line,
+  return `SELECT r.rid, $file_id AS file_id, ${lineSql()} AS line,
   ${prefix}coalesce(nullif(trim(r.p_id), ''), 'li:' || tf_linkedin_slug(r.p_linkedin)) AS person_key,
   tf_linkedin_slug(r.p_linkedin) AS linkedin_slug,
   r.p_name AS name, r.p_location AS location,

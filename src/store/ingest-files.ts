@@ -18,10 +18,10 @@ import { STAGE_MACROS, type JsonLinesFormat } from '../sources/json-lines-sql.js
 import { pdlFormat } from '../sources/pdl-sql.js';
 import { FORMAT_NAMES, readerFor, sniffFormat, type FormatName, type ReadableFormat } from '../sources/index.js';
 import { inputFiles } from '../sources/input-files.js';
-import { loadJsonLines, sumCounts, type LoadCounts } from './load-json-lines.js';
+import { loadJsonLines, sumCounts, type LoadCounts, type LoadTarget } from './load-json-lines.js';
 import { writeCanonical } from './write-canonical.js';
 import { dbTotals, type DbTotals } from './totals.js';
-import { hashFileRecords, parseSnapshotDate, type ChangeUpdate } from '../snapshots/index.js';
+import { parseSnapshotDate, releaseSharedContent, type ChangeUpdate } from '../snapshots/index.js';
 import { deriveFingerprint, incrementalBase } from '../snapshots/incremental-derive.js';
 import { referenceVersion } from './reference-store.js';
 
@@ -74,8 +74,7 @@ export async function ingestFiles(store: Store, paths: string[], options: Ingest
   for (const [i, unit] of units.entries()) {
     say(`reading ${i + 1}/${units.length} ${unit.path} (${unit.format})`);
     const fileId = await registerFile(store, unit.path, unit.format, asOf, options.now, snapshot);
-    const counts = await loadUnit(store, unit, fileId);
-    if (snapshot !== null) await hashFileRecords(store, fileId);
+    const counts = await loadUnit(store, unit, fileId, snapshot === null ? undefined : { share: base !== null });
     await store.run(
       `UPDATE files SET records_read = $r, accepted = $a, quarantined = $q, blank_lines = $b WHERE file_id = $id`,
       { r: counts.records_read, a: counts.accepted, q: counts.quarantined, b: counts.blank_lines, id: fileId },
@@ -120,9 +119,9 @@ export async function planUnits(paths: string[], format: FormatName | 'auto'): P
   return units;
 }
 
-export async function loadUnit(store: Store, unit: Unit, fileId: number): Promise<LoadCounts> {
+export async function loadUnit(store: Store, unit: Unit, fileId: number, content?: LoadTarget['content']): Promise<LoadCounts> {
   const sql = JSON_LINES[unit.format];
-  if (sql) return loadJsonLines(store, sql, unit.path, { fileId, fileLabel: unit.path, idPrefix: '' });
+  if (sql) return loadJsonLines(store, sql, unit.path, { fileId, fileLabel: unit.path, idPrefix: '', content });
   const dir = await mkdtemp(join(tmpdir(), 'talentflow-'));
   try {
     const tmp = join(dir, 'canonical.jsonl');
@@ -134,7 +133,7 @@ export async function loadUnit(store: Store, unit: Unit, fileId: number): Promis
         rejects.map((r) => [fileId, r.file, r.line, r.reason, r.detail, r.raw ?? null]),
       );
     }
-    const counts = await loadJsonLines(store, canonicalFormat, tmp, { fileId, fileLabel: unit.path, idPrefix: `${unit.format}:` });
+    const counts = await loadJsonLines(store, canonicalFormat, tmp, { fileId, fileLabel: unit.path, idPrefix: `${unit.format}:`, content });
     for (const r of rejects) counts.reasons[r.reason] = (counts.reasons[r.reason] ?? 0) + 1;
     counts.quarantined += rejects.length;
     counts.records_read += rejects.length;
@@ -155,6 +154,7 @@ export async function registerFile(store: Store, path: string, format: FormatNam
   }
   if (old) {
     const id = { id: old.file_id };
+    await releaseSharedContent(store, old.file_id);
     await store.run('DELETE FROM record_positions WHERE rec_id IN (SELECT rec_id FROM records WHERE file_id = $id)', id);
     await store.run('DELETE FROM record_educations WHERE rec_id IN (SELECT rec_id FROM records WHERE file_id = $id)', id);
     await store.run('DELETE FROM records WHERE file_id = $id', id);

@@ -11,9 +11,11 @@ export async function initSchema(store: Store): Promise<void> {
   } else if (row.value !== String(SCHEMA_VERSION)) {
     throw new UserError(`unknown schema version: ${row.value}`, 'schema_version', `this talentflow writes version ${SCHEMA_VERSION}; re-ingest into a new --db`);
   }
-  // additive column (snapshots, docs/snapshots.md) on databases made before it
-  const [col] = await store.all<{ n: number }>(
-    "SELECT count(*) AS n FROM information_schema.columns WHERE table_name = 'files' AND column_name = 'snapshot'",
-  );
-  if (!col?.n) await store.run('ALTER TABLE files ADD COLUMN snapshot VARCHAR');
+  // additive columns (snapshots, docs/snapshots.md) on databases made before them
+  for (const [table, column, type] of [['files', 'snapshot', 'VARCHAR'], ['records', 'content_rec', 'BIGINT']]) {
+    const [col] = await store.all<{ n: number }>(
+      'SELECT count(*) AS n FROM information_schema.columns WHERE table_name = $t AND column_name = $c', { t: table, c: column },
+    );
+    if (!col?.n) await store.run(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
+  }
 }

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StoreError, type Store } from '../engines/engine.js';
 import { sanitizeLines } from './sanitize-lines.js';
+import { RECORD_HASHES_SQL, stageContentSql } from '../snapshots/record-hash.js';
 import {
   acceptedRecordsSql,
   classifyUntypedSql,
@@ -56,6 +57,9 @@ export interface LoadTarget {
   fileLabel: string;
   /** Prefix for person ids from this format (`techbios:`), empty for formats with global ids. */
   idPrefix: string;
+  /** Snapshot mode: hash each record's content (`record_hashes`); with `share`, a record equal
+   *  to its person's latest version stores no rows of its own (src/snapshots/record-hash.ts). */
+  content?: { share: boolean };
 }
 
 /**
@@ -93,14 +97,29 @@ async function loadLines(store: Store, format: JsonLinesFormat, path: string, ta
 
   const [base] = await store.all<{ b: number }>('SELECT coalesce(max(rec_id) + 1, 0) AS b FROM records');
   const params = { rec_base: base?.b ?? 0, file_id: target.fileId };
-  await store.run(`INSERT INTO records ${acceptedRecordsSql(target.idPrefix)}`, params);
+  await store.run(`CREATE OR REPLACE TEMP TABLE stage_records AS ${acceptedRecordsSql(target.idPrefix)}`, { file_id: target.fileId });
+  // rows of their own: every accepted record, or (snapshot mode) those not sharing their content
+  let own = 'SELECT rid FROM stage_records';
+  if (target.content) {
+    await store.run(stageContentSql(target.content.share));
+    await store.run(RECORD_HASHES_SQL);
+    // ids freed by a replaced file are reused by the next load: drop what they hashed to before
+    await store.run('DELETE FROM record_hashes WHERE rec_id >= $rec_base', { rec_base: params.rec_base });
+    await store.run('INSERT INTO record_hashes SELECT $rec_base + rid, content_hash FROM stage_content', { rec_base: params.rec_base });
+    own = 'SELECT rid FROM stage_content WHERE content_rec IS NULL';
+  }
+  await store.run(
+    `INSERT INTO records SELECT $rec_base + r.rid AS rec_id, r.* EXCLUDE (rid), ${target.content ? 'c.content_rec' : 'NULL'} AS content_rec
+     FROM stage_records r ${target.content ? 'JOIN stage_content c ON c.rid = r.rid' : ''} ORDER BY r.rid`,
+    { rec_base: params.rec_base },
+  );
   for (const [table, stage, cols] of [
     ['record_positions', 'stage_pos', 'company, company_domain, company_linkedin, title, start_m, start_prec, end_m, end_prec, current, location'],
     ['record_educations', 'stage_edu', 'school, degree, start_m, start_prec, end_m, end_prec'],
   ] as const) {
     await store.run(
       `INSERT INTO ${table} SELECT $rec_base + s.rid, s.idx, ${cols.split(', ').map((c) => `s.${c}`).join(', ')}
-       FROM ${stage} s WHERE s.rid NOT IN (SELECT rid FROM stage_verdict WHERE reason IS NOT NULL)`,
+       FROM ${stage} s WHERE s.rid IN (${own})`,
       { rec_base: params.rec_base },
     );
   }
@@ -110,7 +129,7 @@ async function loadLines(store: Store, format: JsonLinesFormat, path: string, ta
     'SELECT reason, count(*) AS n FROM stage_verdict GROUP BY reason',
   );
   await store.run('DROP VIEW IF EXISTS stage_rows');
-  for (const t of ['stage_raw', 'stage_pos', 'stage_edu', 'stage_want', 'stage_lines', 'stage_reparsed', 'stage_untyped', 'stage_wrong_types', 'stage_verdict']) {
+  for (const t of ['stage_records', 'stage_content', 'stage_raw', 'stage_pos', 'stage_edu', 'stage_want', 'stage_lines', 'stage_reparsed', 'stage_untyped', 'stage_wrong_types', 'stage_verdict']) {
     await store.run(`DROP TABLE IF EXISTS ${t}`);
   }
   const counts: LoadCounts = { records_read: 0, accepted: 0, quarantined: 0, blank_lines: 0, reasons: {} };

@@ -6,8 +6,9 @@
  * Dates are month indices (`year * 12 + month − 1`, INTEGER) with a precision (1 year, 2 month,
  * 3 day): whole-month arithmetic is the definition, and integers are portable across engines.
  *
- * `files.snapshot` (YYYY-MM-DD, NULL outside snapshot mode) was added without a version bump:
- * `initSchema` adds the column to databases made before it (docs/snapshots.md).
+ * `files.snapshot` (YYYY-MM-DD, NULL outside snapshot mode) and `records.content_rec` (the record
+ * holding this one's positions and degrees when a later snapshot repeated them, else NULL) were
+ * added without a version bump: `initSchema` adds them to databases made before (docs/snapshots.md).
  */
 export const SCHEMA_VERSION = 1;
 
@@ -19,7 +20,7 @@ CREATE TABLE IF NOT EXISTS files (
   ingested_at VARCHAR, snapshot VARCHAR);
 CREATE TABLE IF NOT EXISTS records (
   rec_id BIGINT, file_id INTEGER, line BIGINT, person_key VARCHAR, linkedin_slug VARCHAR,
-  name VARCHAR, location VARCHAR, updated_m INTEGER);
+  name VARCHAR, location VARCHAR, updated_m INTEGER, content_rec BIGINT);
 CREATE TABLE IF NOT EXISTS record_positions (
   rec_id BIGINT, idx INTEGER, company VARCHAR, company_domain VARCHAR, company_linkedin VARCHAR,
   title VARCHAR, start_m INTEGER, start_prec TINYINT, end_m INTEGER, end_prec TINYINT,

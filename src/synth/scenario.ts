@@ -65,6 +65,9 @@ export interface Noise {
   name_variants: number;
   /** Mean months between a profile's last update and the snapshot date. */
   lag_months: number;
+  /** In a series of snapshots, the share of profiles each later snapshot fetches again; the rest
+   *  repeat their previous record as it was (a vendor's release does not re-crawl everyone). */
+  recrawl: number;
 }
 
 export interface Scenario {
@@ -117,6 +120,7 @@ export const DEFAULT_NOISE: Noise = {
   missing_website: 0.2,
   name_variants: 0.2,
   lag_months: 1.2,
+  recrawl: 1,
 };
 
 const EVEN_MIX = Object.fromEntries(FUNCTIONS.map((f) => [f, 1])) as Record<JobFunction, number>;

@@ -5,7 +5,8 @@
  * shows once it started on or before the update; a long career's internships are pruned once
  * the profile is old enough (an edit: they disappear from later snapshots). Every entry's own
  * draws (name variant, date precision) come from its own stream, so it reads the same in every
- * snapshot. No duplicates or malformed lines in a series: each snapshot is a clean release.
+ * snapshot. A profile a later snapshot does not fetch again (`noise.recrawl` < 1) repeats its
+ * previous line byte for byte. No duplicates or malformed lines in a series: each snapshot is a clean release.
  *
  * The planted change events (what the change feed must find, once each) are written beside the
  * snapshots as JSON lines: `{"id","kind","snapshot","start_m"}` with kind `started`, `left` or
@@ -39,13 +40,22 @@ export function seriesLines(
   base: Pick<EmitOptions, 'id' | 'linkedinUrl' | 'dropEducation' | 'yearOnlyProfile'>, stats: EmitStats,
 ): SeriesLines {
   const lagRng = new Rng(seed, stream(person.index, 2047));
+  const crawlRng = new Rng(seed, stream(person.index, 2045));
   const updates: number[] = [];
+  const fetched: boolean[] = [];
   let u = -Infinity;
-  for (const s of spec.months) updates.push((u = Math.max(u, s - lagRng.geometric(noise.lag_months))));
+  for (const [t, s] of spec.months.entries()) {
+    const lagged = Math.max(u, s - lagRng.geometric(noise.lag_months));
+    fetched.push(t === 0 || noise.recrawl >= 1 || crawlRng.chance(noise.recrawl));
+    updates.push((u = fetched[t] ? lagged : u));
+  }
   const rngFor = (item: number) => new Rng(seed, stream(person.index, item));
-  const lines = updates.map((updated, t) =>
-    pdlLine(person, universe, noise, { ...base, updated, updatedDay: updated === spec.months[t] ? spec.days[t]! : 1 + lagRng.int(28), rngFor }, rngFor(2046), stats),
-  );
+  const lines: string[] = [];
+  for (const [t, updated] of updates.entries()) {
+    lines.push(fetched[t]
+      ? pdlLine(person, universe, noise, { ...base, updated, updatedDay: updated === spec.months[t] ? spec.days[t]! : 1 + lagRng.int(28), rngFor }, rngFor(2046), stats)
+      : lines[t - 1]!);
+  }
   // pdl.ts prunes internships when the update is 8+ years after the first degree, on the first
   // draw of the profile's stream: the same decision in every snapshot
   const firstGrad = person.education[0]?.end;
