@@ -480,16 +480,30 @@ const DEPENDS: Record<TrendFigure, (keyof TrendRow['people'] | 'hires_prev' | 'd
   attrition_rate: ['departures', 'headcount_start'],
 };
 
-/** Which (cell, measure) pairs are hidden, keyed `i|measure`, and the note. */
+/**
+ * Which (cell, measure) pairs are hidden, keyed `i|measure`, and the note. The new-grad share is
+ * a margin, as in the API's `new_grad_share`: a row's new-grad hires and its other hires (people
+ * with a hire that is not a new grad's; not printed) add up to its hires, so a small "other"
+ * hides the new-grad count and with it the share (hires − new-grad hires would give it back).
+ */
 function suppress(cells: Cell[], minCell: number, withTotals: boolean): { hidden: Set<string>; note: string } {
   const measures = ['hires', 'new_grad_hires', 'departures', 'headcount', 'headcount_start'] as const;
   const idx: Record<string, number> = { hires: 0, new_grad_hires: 1, departures: 2, headcount: 3, hires_prev: 4, departures_prev: 5, headcount_start: 6 };
   const sizes: CellSize[] = [];
   cells.forEach((c, i) => {
-    for (const m of measures) sizes.push({ key: `${i}|${m}`, margin: withTotals && !c.total ? `${c.p}|${m}` : null, people: c.people[idx[m]!]! });
+    const share = `share|${i}`;
+    for (const m of measures) {
+      const column = withTotals && !c.total ? `${c.p}|${m}` : null;
+      const margin = m === 'new_grad_hires' ? [...(column === null ? [] : [column]), share] : column;
+      sizes.push({ key: `${i}|${m}`, margin, people: c.people[idx[m]!]! });
+    }
+    const others = c.patterns.reduce((s, p) => s + (p.v[0]! > p.v[1]! ? p.n : 0), 0);
+    sizes.push({ key: `${i}|other_hires`, margin: share, people: others });
   });
   const plan = planSuppression(sizes, minCell);
   const totalsOf = new Map(cells.flatMap((c, i) => (c.total ? [[String(c.p), i] as const] : [])));
+  // a share's own total is its row's hires: hidden already whenever its margin is too small
+  // (the row's hire people are at most its new-grad and other ones together)
   for (const margin of plan.hiddenTotals) {
     const [p, m] = margin.split('|');
     const i = totalsOf.get(p!);

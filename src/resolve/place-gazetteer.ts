@@ -54,6 +54,10 @@ export interface Metro {
   alsoRegions?: string[];
   /** Folded city names and area phrases that mean this metro. */
   names: string[];
+  /** Those of `names` that also name places elsewhere: they mean this metro only beside its own
+   *  `region` ("Cambridge, Massachusetts"; not "Cambridge", "Cambridge, England" nor, for a
+   *  metro over several regions, a town of another: "Washington, Virginia"). */
+  ambiguous?: string[];
 }
 
 export const METROS: Metro[] = [
@@ -61,10 +65,10 @@ export const METROS: Metro[] = [
   { name: 'New York City Metropolitan Area', country: 'US', region: 'New York', names: ['new york city metropolitan area', 'new york city', 'new york', 'nyc', 'brooklyn', 'manhattan', 'queens', 'bronx', 'jersey city', 'hoboken', 'greater new york city'] },
   { name: 'Greater Seattle Area', country: 'US', region: 'Washington', names: ['seattle', 'bellevue', 'redmond', 'kirkland', 'greater seattle'] },
   { name: 'Los Angeles Metropolitan Area', country: 'US', region: 'California', names: ['los angeles', 'santa monica', 'pasadena', 'burbank', 'culver city', 'irvine', 'long beach', 'greater los angeles', 'los angeles metropolitan area'] },
-  { name: 'Greater Boston', country: 'US', region: 'Massachusetts', names: ['boston', 'cambridge', 'somerville', 'waltham', 'greater boston'] },
+  { name: 'Greater Boston', country: 'US', region: 'Massachusetts', names: ['boston', 'cambridge', 'somerville', 'waltham', 'greater boston'], ambiguous: ['cambridge'] },
   { name: 'Austin, Texas Metropolitan Area', country: 'US', region: 'Texas', names: ['austin', 'greater austin'] },
   { name: 'Greater Chicago Area', country: 'US', region: 'Illinois', names: ['chicago', 'evanston', 'greater chicago'] },
-  { name: 'Washington DC-Baltimore Area', country: 'US', region: 'District of Columbia', alsoRegions: ['Virginia', 'Maryland'], names: ['washington', 'washington dc', 'washington d.c.', 'washington, d.c.', 'arlington', 'baltimore', 'bethesda', 'reston', 'washington dc-baltimore'] },
+  { name: 'Washington DC-Baltimore Area', country: 'US', region: 'District of Columbia', alsoRegions: ['Virginia', 'Maryland'], names: ['washington', 'washington dc', 'washington d.c.', 'washington, d.c.', 'arlington', 'baltimore', 'bethesda', 'reston', 'washington dc-baltimore'], ambiguous: ['washington'] },
   { name: 'Dallas-Fort Worth Metroplex', country: 'US', region: 'Texas', names: ['dallas', 'fort worth', 'plano', 'irving', 'dallas-fort worth'] },
   { name: 'Greater Houston', country: 'US', region: 'Texas', names: ['houston', 'greater houston'] },
   { name: 'Atlanta Metropolitan Area', country: 'US', region: 'Georgia', names: ['atlanta', 'greater atlanta'] },
@@ -72,7 +76,7 @@ export const METROS: Metro[] = [
   { name: 'Miami-Fort Lauderdale Area', country: 'US', region: 'Florida', names: ['miami', 'fort lauderdale', 'miami-fort lauderdale'] },
   { name: 'Greater Philadelphia', country: 'US', region: 'Pennsylvania', names: ['philadelphia', 'greater philadelphia'] },
   { name: 'Greater San Diego Area', country: 'US', region: 'California', names: ['san diego', 'greater san diego'] },
-  { name: 'Portland, Oregon Metropolitan Area', country: 'US', region: 'Oregon', names: ['portland'] },
+  { name: 'Portland, Oregon Metropolitan Area', country: 'US', region: 'Oregon', names: ['portland'], ambiguous: ['portland'] },
   { name: 'Greater Minneapolis-St. Paul Area', country: 'US', region: 'Minnesota', names: ['minneapolis', 'st. paul', 'saint paul'] },
   { name: 'Raleigh-Durham-Chapel Hill Area', country: 'US', region: 'North Carolina', names: ['raleigh', 'durham', 'chapel hill', 'research triangle'] },
   { name: 'Greater London', country: 'GB', region: 'England', names: ['london', 'greater london', 'city of london', 'london area'] },

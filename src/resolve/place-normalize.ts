@@ -5,7 +5,9 @@
  * Australia") and PDL's lowercase `san francisco, california, united states`.
  *
  * A city names a metro only when the string's region and country, where given, agree with it:
- * "Portland, Maine" is not Portland, Oregon; "Cambridge, England" is not Greater Boston.
+ * "Portland, Maine" is not Portland, Oregon; "Cambridge, England" is not Greater Boston. A city
+ * name the gazetteer marks ambiguous (`Metro.ambiguous`) needs the metro's own region beside it:
+ * "Cambridge" alone is no metro.
  */
 import { COUNTRIES, METROS, REGIONS, type Metro } from './place-gazetteer.js';
 
@@ -88,9 +90,7 @@ export function normalizePlace(raw: string | null | undefined): Place | null {
     if (!m) continue;
     if (country && m.country !== country) continue;
     if (region && m.region !== region && !m.alsoRegions?.includes(region)) continue;
-    if (name === 'cambridge' && region !== 'Massachusetts') continue;
-    if (name === 'portland' && region !== 'Oregon') continue;
-    if (name === 'washington' && region !== 'District of Columbia') continue;
+    if (m.ambiguous?.includes(name) && region !== m.region) continue;
     return { country: m.country, region: region ?? m.region, metro: m.name };
   }
   if (!country && parts.length === 1 && COUNTRIES[s]) country = COUNTRIES[s]!;

@@ -3,12 +3,12 @@
  * JSONL, merge them into the latest registry (a company already known by LinkedIn slug, domain or
  * normalized name or alias gets the new keys and attributes; others are added) and store the
  * result as a new version. Every problem names the file, the line and the field; a file with
- * problems imports nothing. Data already ingested is re-derived with the new registry.
+ * problems imports nothing. Data already ingested is re-derived with the new registry and the
+ * cohorts it was ingested with.
  */
 import type { Store } from '../engines/engine.js';
 import { UserError } from '../model/errors.js';
 import { derive } from '../derive/index.js';
-import { builtinCohortFiles, loadCohortFiles } from '../resolve/index.js';
 import { CompanyRegistry, mergeCompany, type CompanyRecord } from '../resolve/company-registry.js';
 import { resolutionEntries } from '../resolve/company-registry-entries.js';
 import { parentCycle } from '../resolve/company-rollup.js';
@@ -17,6 +17,7 @@ import { normalizeCompanyName } from '../resolve/company-name.js';
 import { columnIndex, readCsv } from '../sources/csv-rows.js';
 import { readHead, readLines } from '../sources/open-text.js';
 import { builtinRegistryFile, loadRegistry, saveRegistry } from './company-tables.js';
+import { ingestedCohorts } from './company-cohort-files.js';
 import { COMPANY_SOURCES, parseCompanyRow, type CompanyRow, type CompanySource } from './company-records.js';
 
 const CODE = 'invalid_company_file';
@@ -169,7 +170,8 @@ export async function importCompanies(store: Store, file: string, source: Compan
   const version = await saveRegistry(store, merged.records, { created_at: now, source: read.source, file, added: merged.added, updated: merged.updated });
   if (await store.tableExists('positions_raw')) {
     const registry = new CompanyRegistry(merged.records, version);
-    await derive(store, resolutionEntries(registry, loadCohortFiles(builtinCohortFiles())));
+    // with the cohorts the data was ingested with (their aliases resolve employers too)
+    await derive(store, resolutionEntries(registry, await ingestedCohorts(store)));
   }
   return { file, source: read.source, version, read: read.rows.length, added: merged.added, updated: merged.updated, companies: merged.records.length };
 }

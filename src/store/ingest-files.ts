@@ -11,8 +11,9 @@ import { join, resolve } from 'node:path';
 import type { Store } from '../engines/engine.js';
 import { derive, type DeriveStats } from '../derive/index.js';
 import { UserError } from '../model/errors.js';
-import { builtinCohortFiles, loadCohortFiles, resolutionEntries, type RegistryEntry } from '../resolve/index.js';
+import { resolutionEntries, type RegistryEntry } from '../resolve/index.js';
 import { ensureRegistry } from './company-import.js';
+import { ingestCohorts } from './company-cohort-files.js';
 import { canonicalFormat } from '../sources/canonical-sql.js';
 import { STAGE_MACROS, type JsonLinesFormat } from '../sources/json-lines-sql.js';
 import { pdlFormat } from '../sources/pdl-sql.js';
@@ -87,9 +88,10 @@ export async function ingestFiles(store: Store, paths: string[], options: Ingest
 }
 
 /** The entries employers resolve against: the stored company registry (seeded with the shipped
- *  one) outranks the cohorts' aliases (built-in cohorts and `options.cohortFiles`). */
+ *  one) outranks the cohorts' aliases (built-in cohorts and `options.cohortFiles`, recorded for
+ *  later re-derives: src/store/company-cohort-files.ts). */
 export async function ingestRegistry(store: Store, options: IngestOptions): Promise<RegistryEntry[]> {
-  return resolutionEntries(await ensureRegistry(store, options.now), loadCohortFiles([...builtinCohortFiles(), ...(options.cohortFiles ?? [])]));
+  return resolutionEntries(await ensureRegistry(store, options.now), await ingestCohorts(store, options.cohortFiles ?? []));
 }
 
 /** One input loaded at a time: a file, or a folder of a folder format. */

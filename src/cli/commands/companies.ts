@@ -2,14 +2,16 @@
  * `talentflow companies unresolved [--limit N]` — the most frequent employers the registry does
  * not know (so a user can add aliases or import them); `talentflow companies explain NAME
  * [--domain D] [--linkedin URL]` — the resolution steps for one employer key, its roll-up and
- * cohorts. Both read the registry stored in the database (the shipped one without a database).
+ * cohorts. Both read the registry stored in the database (the shipped one without a database);
+ * explain resolves with the cohorts the database was ingested with unless `--cohorts` is given.
  */
 import { existsSync } from 'node:fs';
-import { openDatabase, selectCohorts, DEFAULT_COHORTS } from '../../api.js';
+import { openDatabase, selectCohorts } from '../../api.js';
 import { UserError } from '../../model/errors.js';
 import { formatMonth } from '../../model/months.js';
 import { CompanyResolver, resolutionEntries, rollupChain, parseRollup } from '../../resolve/index.js';
 import { ensureRegistry } from '../../store/company-import.js';
+import { ingestedCohorts } from '../../store/company-cohort-files.js';
 import { intOption, parseCommand, printHelp } from '../args.js';
 import { dbPath, openExisting, today } from '../common.js';
 
@@ -24,7 +26,8 @@ const HELP = `usage: talentflow companies unresolved [--limit N] [--format table
 
 options:
   --limit N        rows listed (default 50)
-  --cohorts LIST   cohorts whose companies join the registry (default ${DEFAULT_COHORTS})
+  --cohorts LIST   cohorts whose companies join the registry (default: those the database was
+                   ingested with, the shipped ones and any 'ingest --cohorts' files)
   --rollup MODE    point-in-time (default) or pro-forma
   --format F       table (default) or json`;
 
@@ -66,10 +69,10 @@ export async function run(argv: string[]): Promise<number> {
     const store = await openDatabase(existsSync(path) ? path : ':memory:');
     try {
       const registry = await ensureRegistry(store, today());
-      const cohorts = selectCohorts(values.cohorts ?? DEFAULT_COHORTS, parseRollup(values.rollup));
+      const rollup = parseRollup(values.rollup);
+      const cohorts = values.cohorts ? selectCohorts(values.cohorts, rollup) : (await ingestedCohorts(store)).map((c) => ({ ...c, rollup }));
       const resolver = new CompanyResolver(resolutionEntries(registry, cohorts));
       const ex = resolver.explainResolution({ name: name || null, domain: values.domain ?? null, linkedin: values.linkedin ?? null });
-      const rollup = cohorts[0]?.rollup ?? 'point-in-time';
       const chain = rollupChain(registry, ex.resolution.company_id, rollup).map((s) => ({
         parent: s.ancestor,
         from: s.from_m === null ? null : formatMonth(s.from_m),

@@ -117,10 +117,7 @@ export class ClickHouseStore implements FactSink {
       return;
     }
     const local = `${spec.name}_local`;
-    for (const shard of this.shards) {
-      const sql = `CREATE TABLE IF NOT EXISTS ${local} (${cols}) ENGINE = MergeTree ORDER BY ${order}`;
-      await shard.command(sql).catch((e) => Promise.reject(wrap(e, sql, shard.label)));
-    }
+    for (const shard of this.shards) await onShard(shard, `CREATE TABLE IF NOT EXISTS ${local} (${cols}) ENGINE = MergeTree ORDER BY ${order}`);
     await this.run(
       `CREATE TABLE IF NOT EXISTS ${spec.name} (${cols}) ENGINE = Distributed(${this.cluster}, currentDatabase(), ${local}, cityHash64(person_id))`,
     );
@@ -137,7 +134,7 @@ export class ClickHouseStore implements FactSink {
   /** Drop a table (with its shard-local tables). */
   async dropTable(name: string): Promise<void> {
     await this.run(`DROP TABLE IF EXISTS ${name}`);
-    for (const shard of this.shards) await shard.command(`DROP TABLE IF EXISTS ${name}_local`);
+    for (const shard of this.shards) await onShard(shard, `DROP TABLE IF EXISTS ${name}_local`);
   }
 
   async close(): Promise<void> {
@@ -160,6 +157,11 @@ export class ClickHouseStore implements FactSink {
     if (typeof v === 'boolean') return v ? '1' : '0';
     return this.dialect.literal(String(v));
   }
+}
+
+/** One statement on one shard, its error wrapped like the store's own. */
+async function onShard(shard: ClickHouseConnection, sql: string): Promise<void> {
+  await shard.command(sql).catch((e) => Promise.reject(wrap(e, sql, shard.label)));
 }
 
 /** `count() - uniqExact(column)` of one table on one connection. */
