@@ -12,8 +12,8 @@
  */
 import type { Store } from '../engines/engine.js';
 
-/** Create `record_hashes(rec_id, content_hash)` when missing. */
-export const RECORD_HASHES_SQL = 'CREATE TABLE IF NOT EXISTS record_hashes (rec_id BIGINT, content_hash UBIGINT)';
+/** Create `record_hashes(rec_id, content_hash, line_hash)` when missing (`line_hash`: known-lines.ts). */
+export const RECORD_HASHES_SQL = 'CREATE TABLE IF NOT EXISTS record_hashes (rec_id BIGINT, content_hash UBIGINT, line_hash UBIGINT)';
 
 /** The stored types of the hashed columns: a row hashes the same staged or stored. */
 const POSITION = ['idx::INTEGER', 'company', 'company_domain', 'company_linkedin', 'title', 'start_m::INTEGER', 'start_prec::TINYINT', 'end_m::INTEGER', 'end_prec::TINYINT', 'current::BOOLEAN', 'location'];

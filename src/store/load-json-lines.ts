@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { StoreError, type Store } from '../engines/engine.js';
 import { sanitizeLines } from './sanitize-lines.js';
 import { RECORD_HASHES_SQL, stageContentSql } from '../snapshots/record-hash.js';
+import { insertKnownRecords, LINE_HASH_COLUMN_SQL, stageKnownLines } from '../snapshots/known-lines.js';
 import {
   acceptedRecordsSql,
   classifyUntypedSql,
@@ -34,18 +35,21 @@ export interface LoadCounts {
   accepted: number;
   quarantined: number;
   blank_lines: number;
+  /** Accepted lines repeating a stored record's line byte for byte (snapshot mode): not parsed. */
+  repeated: number;
   /** Reason code → count, for the quarantined. */
   reasons: Record<string, number>;
 }
 
 /** Counts of several loads added up. */
 export function sumCounts(loads: readonly LoadCounts[]): LoadCounts {
-  const total: LoadCounts = { records_read: 0, accepted: 0, quarantined: 0, blank_lines: 0, reasons: {} };
+  const total: LoadCounts = { records_read: 0, accepted: 0, quarantined: 0, blank_lines: 0, repeated: 0, reasons: {} };
   for (const f of loads) {
     total.records_read += f.records_read;
     total.accepted += f.accepted;
     total.quarantined += f.quarantined;
     total.blank_lines += f.blank_lines;
+    total.repeated += f.repeated;
     for (const [k, v] of Object.entries(f.reasons)) total.reasons[k] = (total.reasons[k] ?? 0) + v;
   }
   return total;
@@ -57,8 +61,9 @@ export interface LoadTarget {
   fileLabel: string;
   /** Prefix for person ids from this format (`techbios:`), empty for formats with global ids. */
   idPrefix: string;
-  /** Snapshot mode: hash each record's content (`record_hashes`); with `share`, a record equal
-   *  to its person's latest version stores no rows of its own (src/snapshots/record-hash.ts). */
+  /** Snapshot mode: hash each record's line and content (`record_hashes`); with `share`, a line
+   *  a stored record has is not parsed (src/snapshots/known-lines.ts) and a record equal to its
+   *  person's latest version stores no rows of its own (src/snapshots/record-hash.ts). */
   content?: { share: boolean };
 }
 
@@ -89,11 +94,33 @@ export async function loadJsonLines(store: Store, format: JsonLinesFormat, path:
 }
 
 async function loadLines(store: Store, format: JsonLinesFormat, path: string, target: LoadTarget): Promise<LoadCounts> {
+  let dir: string | null = null;
+  try {
+    const read = target.content ? await stageLineHashes(store, format, path, target.content.share, async () => (dir ??= await mkdtemp(join(tmpdir(), 'talentflow-')))) : path;
+    return await loadStaged(store, format, read, target);
+  } finally {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The line hashes of a snapshot file, and the file to parse: a copy without the lines a stored
+ *  record has when there are any (formats numbering their own lines are parsed whole). */
+async function stageLineHashes(store: Store, format: JsonLinesFormat, path: string, share: boolean, dir: () => Promise<string>): Promise<string> {
+  await store.run(RECORD_HASHES_SQL);
+  await store.run(LINE_HASH_COLUMN_SQL);
+  // a known line reads as a record with an id and empty lists: parsed in passing, never looked at again
+  const placeholder = JSON.stringify({ [format.id.replace(/^t\./, '')]: '', [format.positions.field]: [], [format.educations.field]: [] });
+  const copy = await stageKnownLines(store, path, linesSource(path), share && format.sourceLine === 'NULL', placeholder, dir);
+  return copy ?? path;
+}
+
+async function loadStaged(store: Store, format: JsonLinesFormat, path: string, target: LoadTarget): Promise<LoadCounts> {
   const source = linesSource(path);
   if (!(await stageFast(store, format, path, source))) await stageByLine(store, format, source);
   await store.run(STAGE_ROWS_SQL);
   await store.run(wrongTypesSql(format));
   await store.run(verdictSql(format));
+  if (target.content) await store.run("UPDATE stage_verdict SET reason = 'known', detail = NULL WHERE rid IN (SELECT rid FROM stage_known)");
 
   const [base] = await store.all<{ b: number }>('SELECT coalesce(max(rec_id) + 1, 0) AS b FROM records');
   const params = { rec_base: base?.b ?? 0, file_id: target.fileId };
@@ -102,10 +129,12 @@ async function loadLines(store: Store, format: JsonLinesFormat, path: string, ta
   let own = 'SELECT rid FROM stage_records';
   if (target.content) {
     await store.run(stageContentSql(target.content.share));
-    await store.run(RECORD_HASHES_SQL);
     // ids freed by a replaced file are reused by the next load: drop what they hashed to before
     await store.run('DELETE FROM record_hashes WHERE rec_id >= $rec_base', { rec_base: params.rec_base });
-    await store.run('INSERT INTO record_hashes SELECT $rec_base + rid, content_hash FROM stage_content', { rec_base: params.rec_base });
+    await store.run(
+      'INSERT INTO record_hashes SELECT $rec_base + c.rid, c.content_hash, l.line_hash FROM stage_content c JOIN stage_line_hash l ON l.rid = c.rid',
+      { rec_base: params.rec_base },
+    );
     own = 'SELECT rid FROM stage_content WHERE content_rec IS NULL';
   }
   await store.run(
@@ -123,19 +152,23 @@ async function loadLines(store: Store, format: JsonLinesFormat, path: string, ta
       { rec_base: params.rec_base },
     );
   }
+  if (target.content) await insertKnownRecords(store, params);
   await quarantineRejects(store, { file_id: target.fileId, file: target.fileLabel });
 
   const rows = await store.all<{ reason: string | null; n: number }>(
     'SELECT reason, count(*) AS n FROM stage_verdict GROUP BY reason',
   );
   await store.run('DROP VIEW IF EXISTS stage_rows');
-  for (const t of ['stage_records', 'stage_content', 'stage_raw', 'stage_pos', 'stage_edu', 'stage_want', 'stage_lines', 'stage_reparsed', 'stage_untyped', 'stage_wrong_types', 'stage_verdict']) {
+  for (const t of ['stage_line_hash', 'stage_known', 'stage_records', 'stage_content', 'stage_raw', 'stage_pos', 'stage_edu', 'stage_want', 'stage_lines', 'stage_reparsed', 'stage_untyped', 'stage_wrong_types', 'stage_verdict']) {
     await store.run(`DROP TABLE IF EXISTS ${t}`);
   }
-  const counts: LoadCounts = { records_read: 0, accepted: 0, quarantined: 0, blank_lines: 0, reasons: {} };
+  const counts: LoadCounts = { records_read: 0, accepted: 0, quarantined: 0, blank_lines: 0, repeated: 0, reasons: {} };
   for (const { reason, n } of rows) {
     if (reason === 'blank') counts.blank_lines += n;
-    else if (reason === null) counts.accepted += n;
+    else if (reason === null || reason === 'known') {
+      counts.accepted += n;
+      if (reason === 'known') counts.repeated += n;
+    }
     else {
       counts.quarantined += n;
       counts.reasons[reason] = (counts.reasons[reason] ?? 0) + n;
@@ -190,7 +223,7 @@ async function quarantineRejects(store: Store, params: { file_id: number; file: 
     `INSERT INTO quarantine
      SELECT $file_id, $file, ${lineSql()}, v.reason, v.detail, r.raw
      FROM stage_verdict v JOIN stage_rows r ON r.rid = v.rid
-     WHERE v.reason IS NOT NULL AND v.reason <> 'blank'`,
+     WHERE v.reason IS NOT NULL AND v.reason NOT IN ('blank', 'known')`,
     params,
   );
 }

@@ -16,6 +16,7 @@ options:
   --db FILE        database file (default ./talentflow.duckdb, or $TALENTFLOW_DB)
   --format FORMAT  auto (default) or one of: ${FORMAT_NAMES.join(', ')}
   --cohorts FILE   a cohort file whose companies join the registry used to resolve employers
+                   (recorded: 'data import companies' re-derives with it too)
   --as-of DATE     as-of date (YYYY-MM-DD) for profiles without an update date (default today)
   --json           print one JSON summary object
   --snapshot DATE  these files are the snapshot of DATE (YYYY-MM-DD): history is kept across
@@ -100,6 +101,7 @@ function jsonSummary(s: IngestSummary) {
     accepted: s.accepted,
     quarantined: s.quarantined,
     blank_lines: s.blank_lines,
+    repeated: s.repeated,
     reasons: s.reasons,
     people: s.database.people,
     positions: s.database.positions,
@@ -120,7 +122,8 @@ function textSummary(s: IngestSummary): string {
   const d = s.database;
   return [
     `${count(s.records_read)} records read, ${count(s.accepted)} accepted, ${count(s.quarantined)} quarantined${reasons ? ` (${reasons})` : ''}` +
-      (s.blank_lines ? `, ${count(s.blank_lines)} blank lines skipped` : ''),
+      (s.blank_lines ? `, ${count(s.blank_lines)} blank lines skipped` : '') +
+      (s.repeated ? `; ${count(s.repeated)} unchanged since the last snapshot (not parsed again)` : ''),
     `database: ${count(d.people)} people (${count(d.duplicates_merged)} duplicate records merged), ${count(d.positions)} positions, ` +
       `${count(d.educations)} educations, ${count(d.hires)} hires; ${count(d.quarantined)} quarantined in all`,
     ...(s.changes ? [`changes: ${count(s.changes.added)} new events${s.changes.removed ? `, ${count(s.changes.removed)} withdrawn` : ''} ('talentflow changes')`] : []),
