@@ -56,6 +56,9 @@ export async function run(argv: string[]): Promise<number> {
   if (workers < 1) throw new UserError(`invalid --workers: ${values.workers}`, 'usage', 'a whole number ≥ 1');
   const common = { format, cohortFiles: values.cohorts ?? [], now: values['as-of'] ?? today(), progress: progress(show) };
   if (engineName() === 'clickhouse') {
+    if (values.snapshot || values.webhook) {
+      throw new UserError('invalid option: --snapshot and --webhook work on the embedded engine (DuckDB) only', 'usage', 'docs/snapshots.md, "Limits"');
+    }
     const sink = await openClickHouseFromFlags();
     try {
       const summary = await ingestToClickHouse(sink, positionals, {
