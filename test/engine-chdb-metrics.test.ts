@@ -7,35 +7,21 @@
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ingestFiles, openDatabase, retention, selectCohorts, type Store } from '../src/api.js';
-import { ClickHouseStore } from '../src/engines/clickhouse/index.js';
-import { dropFacts, shipFacts } from '../src/store/ship-facts.js';
+import { retention, selectCohorts, type Store } from '../src/api.js';
+import type { ClickHouseStore } from '../src/engines/clickhouse/index.js';
 import { jsonl } from './helpers/people.js';
 import { METRIC_CASES, metricsWorld, rowsOf } from './helpers/metric-cases.js';
 import { cli } from './helpers/cli.js';
+import { chdbSkip, hasChdb, chdbWithFacts } from './helpers/chdb.js';
 
-const hasChdb = (() => {
-  try {
-    createRequire(import.meta.url).resolve('chdb');
-    return true;
-  } catch {
-    return false;
-  }
-})();
-const skip = !hasChdb && 'chdb not installed (npm install --save-dev chdb)';
 
 let duck: Store;
 let ch: ClickHouseStore;
 before(async () => {
   if (!hasChdb) return;
-  duck = await openDatabase(':memory:', { threads: 2 });
-  await ingestFiles(duck, [jsonl(metricsWorld())], { format: 'pdl', now: '2025-06-30' });
-  ch = await ClickHouseStore.connect('chdb:');
-  await dropFacts(ch);
-  await shipFacts(duck, ch);
+  ({ duck, ch } = await chdbWithFacts(metricsWorld()));
 });
 
 after(async () => {
@@ -44,7 +30,7 @@ after(async () => {
 });
 
 for (const [name, run] of METRIC_CASES) {
-  test(`${name}: ClickHouse gives DuckDB's rows`, { skip }, async () => {
+  test(`${name}: ClickHouse gives DuckDB's rows`, { skip: chdbSkip }, async () => {
     const a = await run(duck);
     const b = await run(ch);
     assert.ok(a.rows.length > 0 || a.ratio, 'DuckDB finds something to compare');
@@ -52,7 +38,7 @@ for (const [name, run] of METRIC_CASES) {
   });
 }
 
-test('retention --engine clickhouse --url chdb:PATH prints the rows retention gives on DuckDB', { skip }, async () => {
+test('retention --engine clickhouse --url chdb:PATH prints the rows retention gives on DuckDB', { skip: chdbSkip }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'tf-chdb-cli-'));
   try {
     const url = `chdb:${join(dir, 'ch')}`;

@@ -10,7 +10,6 @@
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hires, ingestFiles, openDatabase, retention, selectCohorts, trend, type Store } from '../src/api.js';
@@ -21,16 +20,8 @@ import { jsonl } from './helpers/people.js';
 import { CONFORMANCE_QUERIES } from './helpers/hires-conformance.js';
 import { cli } from './helpers/cli.js';
 import { METRIC_CASES, metricsWorld, rowsOf, type MetricResult } from './helpers/metric-cases.js';
+import { chdbSkip, hasChdb } from './helpers/chdb.js';
 
-const hasChdb = (() => {
-  try {
-    createRequire(import.meta.url).resolve('chdb');
-    return true;
-  } catch {
-    return false;
-  }
-})();
-const skip = !hasChdb && 'chdb not installed (npm install --save-dev chdb)';
 
 /** The world's lines in two files, each person (same id or same LinkedIn profile) in one. */
 function splitByPerson(): [string, string] {
@@ -88,14 +79,14 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-test('each share takes one file, and the shares number their people alike', { skip }, () => {
+test('each share takes one file, and the shares number their people alike', { skip: chdbSkip }, () => {
   assert.deepEqual(shareSummaries.map((s) => s.inputs.length), [1, 1]);
   assert.notDeepEqual(shareSummaries[0]!.inputs, shareSummaries[1]!.inputs);
   const overlap = sharePids[0]!.filter((p) => sharePids[1]!.includes(p));
   assert.ok(overlap.length >= 10, `per-worker pids collide across shares (${overlap.length} shared)`);
 });
 
-test('the sink holds each person once, under one key, and each title and place once', { skip }, async () => {
+test('the sink holds each person once, under one key, and each title and place once', { skip: chdbSkip }, async () => {
   const [people] = await ch!.all<{ n: number; ids: number; pids: number }>('SELECT count() AS n, uniqExact(person_id) AS ids, uniqExact(pid) AS pids FROM people');
   const [whole] = await duck.all<{ n: number }>('SELECT count(*)::INTEGER AS n FROM people');
   assert.deepEqual(people, { n: whole!.n, ids: whole!.n, pids: whole!.n });
@@ -112,7 +103,7 @@ const byTitleAndPlace: [string, (s: Store) => Promise<MetricResult>][] = [
   ['retention by seniority', (s) => retention(s, { by: ['seniority'], minCell: 1 }, cohorts)],
 ];
 for (const [name, run] of [...METRIC_CASES, ...byTitleAndPlace]) {
-  test(`${name}: two shares on ClickHouse give the rows of one DuckDB ingest`, { skip }, async () => {
+  test(`${name}: two shares on ClickHouse give the rows of one DuckDB ingest`, { skip: chdbSkip }, async () => {
     const a = await run(duck);
     const b = await run(ch!);
     assert.ok(a.rows.length > 0 || a.ratio, 'DuckDB finds something to compare');
@@ -121,7 +112,7 @@ for (const [name, run] of [...METRIC_CASES, ...byTitleAndPlace]) {
 }
 
 for (const q of CONFORMANCE_QUERIES) {
-  test(`hires --by ${q.by.join(',') || '(none)'}: two shares on ClickHouse give the rows of one DuckDB ingest`, { skip }, async () => {
+  test(`hires --by ${q.by.join(',') || '(none)'}: two shares on ClickHouse give the rows of one DuckDB ingest`, { skip: chdbSkip }, async () => {
     const a = await hires(duck, q, cohorts);
     assert.ok(a.rows.length > 0);
     assert.deepEqual((await hires(ch!, q, cohorts)).rows, a.rows);
@@ -129,7 +120,7 @@ for (const q of CONFORMANCE_QUERIES) {
 }
 
 // last: it closes the sink, for the CLI to ship a share a second time
-test('ingest --shard 1/2 run again warns of duplicate people (their counts would double)', { skip }, async () => {
+test('ingest --shard 1/2 run again warns of duplicate people (their counts would double)', { skip: chdbSkip }, async () => {
   await ch!.close();
   ch = undefined;
   const r = await cli('ingest', ...files, '--format', 'pdl', '--as-of', NOW, '--shard', '1/2', '--engine', 'clickhouse', '--url', url, '--json');

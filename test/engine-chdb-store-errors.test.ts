@@ -1,18 +1,9 @@
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { StoreError } from '../src/engines/engine.js';
 import { ClickHouseStore } from '../src/engines/clickhouse/index.js';
+import { chdbSkip, hasChdb } from './helpers/chdb.js';
 
-const hasChdb = (() => {
-  try {
-    createRequire(import.meta.url).resolve('chdb');
-    return true;
-  } catch {
-    return false;
-  }
-})();
-const skip = !hasChdb && 'chdb not installed (npm install --save-dev chdb)';
 
 // a "cluster" of two shards: chdb itself, and a server that is down (nothing listens on port 1)
 const DOWN = 'http://127.0.0.1:1';
@@ -34,7 +25,7 @@ async function failure(p: Promise<unknown>): Promise<StoreError> {
   return e;
 }
 
-test('dropTable wraps a shard\'s refusal with its SQL, as StoreError', { skip }, async () => {
+test('dropTable wraps a shard\'s refusal with its SQL, as StoreError', { skip: chdbSkip }, async () => {
   await ch.run('CREATE TABLE facts_local (k UInt64, v String) ENGINE = MergeTree ORDER BY k');
   await ch.run("CREATE DICTIONARY facts_dict (k UInt64, v String) PRIMARY KEY k SOURCE(CLICKHOUSE(TABLE 'facts_local')) LIFETIME(0) LAYOUT(FLAT())");
   const e = await failure(ch.dropTable('facts'));
@@ -44,7 +35,7 @@ test('dropTable wraps a shard\'s refusal with its SQL, as StoreError', { skip },
   assert.equal(await ch.tableExists('facts_local'), true, 'refused: still there');
 });
 
-test('dropTable names the shard that is down, as StoreError', { skip }, async () => {
+test('dropTable names the shard that is down, as StoreError', { skip: chdbSkip }, async () => {
   await ch.run('DROP DICTIONARY facts_dict');
   const e = await failure(ch.dropTable('facts'));
   assert.equal(e.sql, 'DROP TABLE IF EXISTS facts_local');

@@ -1,32 +1,17 @@
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { hires, ingestFiles, openDatabase, type Store } from '../src/api.js';
-import { ClickHouseStore } from '../src/engines/clickhouse/index.js';
-import { dropFacts, shipFacts } from '../src/store/ship-facts.js';
-import { jsonl } from './helpers/people.js';
+import { hires, type Store } from '../src/api.js';
+import type { ClickHouseStore } from '../src/engines/clickhouse/index.js';
 import { conformanceTests, conformanceWorld } from './helpers/hires-conformance.js';
+import { chdbSkip, hasChdb, chdbWithFacts } from './helpers/chdb.js';
 
-const hasChdb = (() => {
-  try {
-    createRequire(import.meta.url).resolve('chdb');
-    return true;
-  } catch {
-    return false;
-  }
-})();
-const skip = !hasChdb && 'chdb not installed (npm install --save-dev chdb)';
 
 let duck: Store;
 let ch: ClickHouseStore;
 
 before(async () => {
   if (!hasChdb) return;
-  duck = await openDatabase(':memory:', { threads: 2 });
-  await ingestFiles(duck, [jsonl(conformanceWorld())], { format: 'pdl', now: '2025-06-30' });
-  ch = await ClickHouseStore.connect('chdb:');
-  await dropFacts(ch);
-  await shipFacts(duck, ch);
+  ({ duck, ch } = await chdbWithFacts(conformanceWorld()));
 });
 
 after(async () => {
@@ -34,13 +19,13 @@ after(async () => {
   await duck?.close();
 });
 
-test('chdb runs a modern ClickHouse with the portable capabilities', { skip }, () => {
+test('chdb runs a modern ClickHouse with the portable capabilities', { skip: chdbSkip }, () => {
   assert.match(ch.version, /^2\d\./);
   assert.equal(ch.dialect.capabilities.multipleJoins, true);
   assert.equal(ch.dialect.capabilities.nonEquiJoins, false);
 });
 
-test('every derived table arrives whole in ClickHouse', { skip }, async () => {
+test('every derived table arrives whole in ClickHouse', { skip: chdbSkip }, async () => {
   for (const table of ['people', 'positions', 'graduations', 'hires', 'company_map', 'title_map', 'quarantine']) {
     const [a] = await duck.all<{ n: number }>(`SELECT count(*) AS n FROM ${table}`);
     const [b] = await ch.all<{ n: number }>(`SELECT count() AS n FROM ${table}`);
@@ -51,10 +36,10 @@ test('every derived table arrives whole in ClickHouse', { skip }, async () => {
 conformanceTests(
   (q) => `hires --by ${q.by.join(',') || '(none)'}${q.from ? ` --from ${q.from}` : ''}: DuckDB and ClickHouse give the same rows`,
   () => ({ duck, engine: ch }),
-  skip,
+  chdbSkip,
 );
 
-test('hires before 1970 keep their year on ClickHouse', { skip }, async () => {
+test('hires before 1970 keep their year on ClickHouse', { skip: chdbSkip }, async () => {
   const { rows } = await hires(ch, { by: ['company', 'year'], to: 1970 }, []);
   assert.deepEqual(rows.map((r) => [r.company, r.year, r.hires]), [['IBM', 1962, 1], ['Xerox', 1970, 1]]);
 });
