@@ -13,7 +13,7 @@ import { requireCapabilities, type Dialect, type Store } from '../engines/engine
 import { DEFINITIONS } from '../derive/index.js';
 import { CellBootstrap, DEFAULT_BOOTSTRAP, ratio, type BootstrapOptions, type PatternRow } from '../analyze/bootstrap.js';
 import { wilson, type Estimate } from '../analyze/intervals.js';
-import { DEFAULT_MIN_CELL, planSuppression, suppressionNote, type CellSize } from '../analyze/suppress-cells.js';
+import { DEFAULT_MIN_CELL, planSuppression, primaryOnly, suppressionNote, type CellSize } from '../analyze/suppress-cells.js';
 import { OTHER_COHORT, type Cohort } from '../resolve/index.js';
 import { cohortJoinSql, cohortListsSql, ensureCohortMembers } from './cohort-members.js';
 import { companyNamesSql, scopeSql, withLabels, type MetricFilters } from './metric-scope.js';
@@ -29,6 +29,13 @@ export interface FlowsQuery {
   level: FlowLevel;
   /** `between`: only the pairs (A, B) and (B, A), one row per person pattern. */
   between?: [string, string];
+  /**
+   * A top list of this many pairs (by moves, among pairs of at least `minCell` people): only
+   * their patterns are returned, and a row (`hidden`) counting the pairs under `minCell`.
+   * Absent or 0: every pair (the matrix).
+   */
+  top?: number;
+  minCell?: number;
   filters: MetricFilters;
   cohortSet?: string;
 }
@@ -52,8 +59,8 @@ export function flowsSql(d: Dialect, q: FlowsQuery): string {
   const label = byCompany
     ? { from: 'mv.a_key', to: 'mv.b_key', joins: '' }
     : {
-        from: `coalesce(ma.cohort, ${d.literal(OTHER_COHORT)})`,
-        to: `coalesce(mb.cohort, ${d.literal(OTHER_COHORT)})`,
+        from: `coalesce(nullif(ma.cohort, ''), ${d.literal(OTHER_COHORT)})`,
+        to: `coalesce(nullif(mb.cohort, ''), ${d.literal(OTHER_COHORT)})`,
         // the origin's cohorts as of the departure month, the destination's as of the hire
         joins: `LEFT JOIN cm ma ON ma.cid = mv.a_cid AND ma.m = mv.e
   LEFT JOIN cm mb ON mb.cid = mv.b_cid AND mb.m = mv.b_m`,
@@ -69,25 +76,43 @@ export function flowsSql(d: Dialect, q: FlowsQuery): string {
   GROUP BY 1, 2, 3`;
   // the cohort level looks membership up once per (company, month) among the moves' ends, by
   // company id (`cm`), and joins it to the moves by equality; without non-equi JOINs, as lists
-  // whose windows are tested per month (no cohort: one row of `other`)
+  // whose windows are tested per month (no cohort: one row of `other`). Only the companies of
+  // some cohort of the set (`mc`) are looked up: every other end misses `cm` and is `other` (a
+  // miss is NULL on DuckDB, '' on ClickHouse: no cohort is named '', so '' reads as a miss too);
+  // the lookup and its two joins were a third of the query's time at 300k profiles
   const lists = !d.capabilities.nonEquiJoins;
-  const members = `, cm AS (
+  const members = `, mc AS (
+  SELECT cid, company_id FROM (SELECT cid, ${d.anyValue('company_id')} AS company_id FROM spells GROUP BY cid) AS i
+  WHERE company_id IN (SELECT company_id FROM cohort_members WHERE cohort_set = ${set})
+), cm AS (
   SELECT k.cid, k.m, ${lists ? d.unnestInWindowOr('k.m', 'm.m_cohorts', 'm.m_from', 'm.m_to', d.literal(OTHER_COHORT)) : 'm.cohort'} AS cohort FROM (
-    SELECT x.cid, x.m, i.company_id FROM (SELECT a_cid AS cid, e AS m FROM mv UNION DISTINCT SELECT b_cid, b_m FROM mv) x
-    JOIN (SELECT cid, ${d.anyValue('company_id')} AS company_id FROM spells GROUP BY cid) i ON i.cid = x.cid
+    SELECT x.cid, x.m, i.company_id FROM (
+      SELECT a_cid AS cid, e AS m FROM mv WHERE a_cid IN (SELECT cid FROM mc)
+      UNION DISTINCT SELECT b_cid, b_m FROM mv WHERE b_cid IN (SELECT cid FROM mc)
+    ) x
+    JOIN mc i ON i.cid = x.cid
   ) k
   ${lists ? `LEFT JOIN (${cohortListsSql(d, set)}) AS m ON m.company_id = k.company_id` : cohortJoinSql('m', 'k.company_id', 'k.m', set)}
 )`;
+  // a move carries only what its level reads: the name keys (company level, or a company filter)
+  // and the company ids and months (cohort level). The departure's columns are grouping keys
+  // (they depend on its spell, pid and ai); the earliest hire's start is min(start_m), the key
+  // being ordered by start first. Three arg_min and three any_value were 1.5× the cost of these
+  const byName = byCompany || Boolean(company?.length);
+  const aCols = [...(byName ? ['a.a_key'] : []), ...(byCompany ? [] : ['a.a_cid', 'a.e'])];
+  const bCols = [
+    ...(byName ? [`${d.argMinIf('b.name_key', key, 'true')} AS b_key`] : []),
+    ...(byCompany ? [] : [`${d.argMinIf('b.cid', key, 'true')} AS b_cid`, 'min(b.start_m) AS b_m']),
+  ];
   const head = `WITH a AS (
   SELECT s.pid, s.hire_idx AS ai, s.cid AS a_cid, s.name_key AS a_key, s.stop_m AS e
   FROM ${scope.from}
   WHERE ${where.join(' AND ')}
 ), mv AS (
-  SELECT a.pid, ${d.anyValue('a.a_cid')} AS a_cid, ${d.anyValue('a.a_key')} AS a_key, ${d.anyValue('a.e')} AS e,
-         ${d.argMinIf('b.cid', key, 'true')} AS b_cid, ${d.argMinIf('b.name_key', key, 'true')} AS b_key, ${d.argMinIf('b.start_m', key, 'true')} AS b_m
+  SELECT ${['a.pid', ...aCols, ...bCols].join(', ')}
   FROM a JOIN spells b ON b.pid = a.pid
   WHERE b.cid <> a.a_cid AND b.start_m BETWEEN a.e - ${FLOW_WINDOW.before} AND a.e + ${FLOW_WINDOW.after}
-  GROUP BY a.pid, a.ai
+  GROUP BY ${['a.pid', 'a.ai', ...aCols].join(', ')}
 )${byCompany ? '' : members}, pairs AS (
   ${pairs}
 )`;
@@ -102,11 +127,37 @@ export function flowsSql(d: Dialect, q: FlowsQuery): string {
 )
 SELECT ab, ba, count(*) AS n FROM pp GROUP BY ab, ba ORDER BY ab, ba`;
   }
-  const out = `${head}
+  const out = q.top ? topPairsSql(head, q.top, q.minCell ?? DEFAULT_MIN_CELL) : `${head}
 SELECT f, t, c, count(*) AS n FROM pairs GROUP BY f, t, c`;
+  const columns = ['f', 't', 'c', 'n', ...(q.top ? ['hidden'] : [])];
   if (!byCompany) return `${out} ORDER BY f, t, c`;
   const names = companyNamesSql(d);
-  return withLabels(out, ['f', 't', 'c', 'n'], [{ key: 'f', dictionary: names }, { key: 't', dictionary: names }], ['f', 't', 'c']);
+  return withLabels(out, columns, [{ key: 'f', dictionary: names }, { key: 't', dictionary: names }], ['f', 't', 'c']);
+}
+
+/**
+ * The patterns of the top pairs only: those with at least `minCell` people whose moves reach the
+ * `top`-th most among them (ties included: the caller orders them by name), and one more row
+ * whose `hidden` counts the pairs under `minCell` people. A top list prints no totals, so those
+ * are all it hides; the rest of the pairs never leave the engine (at 2M profiles ~1M rows,
+ * whose fetch and grouping in JavaScript took longer than the query).
+ */
+function topPairsSql(head: string, top: number, minCell: number): string {
+  if (!Number.isFinite(minCell) || !Number.isFinite(top)) throw new Error(`flows: invalid top list ${top} / ${minCell}`);
+  const k = minCell;
+  return `${head}, pat AS (
+  SELECT f, t, c, count(*) AS n FROM pairs GROUP BY f, t, c
+), cells AS (
+  SELECT f, t, sum(n) AS people, sum(c * n) AS moves FROM pat GROUP BY f, t
+), shown AS (
+  SELECT f, t FROM cells
+  WHERE people >= ${k} AND moves >= (SELECT min(moves) FROM (SELECT moves FROM cells WHERE people >= ${k} ORDER BY moves DESC LIMIT ${Math.trunc(top)}) AS x)
+)
+SELECT * FROM (
+  SELECT p.f AS f, p.t AS t, p.c AS c, p.n AS n, NULL AS hidden FROM pat p JOIN shown s ON s.f = p.f AND s.t = p.t
+  UNION ALL
+  SELECT NULL AS f, NULL AS t, NULL AS c, NULL AS n, count(*) AS hidden FROM cells WHERE people < ${k}
+) AS u`;
 }
 
 export interface FlowRow {
@@ -156,11 +207,12 @@ export async function flows(store: Store, o: FlowsOptions, cohorts: readonly Coh
   await ensureSpells(store);
   const filters = o.filters ?? {};
   const level = o.level ?? 'company';
-  const query: FlowsQuery = { metric: 'flows', level, filters, ...(o.between ? { between: o.between } : {}) };
+  const top = o.top ?? 20;
+  const minCell = o.minCell ?? DEFAULT_MIN_CELL;
+  const query: FlowsQuery = { metric: 'flows', level, filters, ...(o.between ? { between: o.between } : top > 0 ? { top, minCell } : {}) };
   if (level === 'cohort' || filters.cohort) query.cohortSet = await ensureCohortMembers(store, cohorts);
   if (scopeSql(store.dialect, [], filters, query.cohortSet).needsPlaces) await ensurePlaceMap(store);
   const boot: BootstrapOptions = { ...DEFAULT_BOOTSTRAP, ...o.bootstrap };
-  const minCell = o.minCell ?? DEFAULT_MIN_CELL;
   const sql = flowsSql(store.dialect, query);
   const raw = await store.all<Record<string, unknown>>(sql);
   const parameters = { level: boot.level, replicates: boot.replicates, seed: boot.seed, minCell, window: FLOW_WINDOW };
@@ -188,17 +240,23 @@ export async function flows(store: Store, o: FlowsOptions, cohorts: readonly Coh
     return { definition: DEFINITIONS.version, query, sql, rows: [], ratio: result, notes, parameters };
   }
   const cells = new Map<string, { from: string | null; to: string | null; patterns: PatternRow[] }>();
+  // a top list: the engine sent the candidate pairs and, in a row of its own, the hidden count
+  let hiddenPairs = 0;
   for (const r of raw) {
+    if (r.hidden !== undefined && r.hidden !== null) {
+      hiddenPairs = Number(r.hidden);
+      continue;
+    }
     const key = JSON.stringify([r.f, r.t]);
     let c = cells.get(key);
     if (!c) cells.set(key, (c = { from: r.f as string | null, to: r.t as string | null, patterns: [] }));
     c.patterns.push({ v: [Number(r.c)], n: Number(r.n) });
   }
   const list = [...cells.entries()].map(([key, c]) => ({ key, c, people: c.patterns.reduce((s, p) => s + p.n, 0), moves: c.patterns.reduce((s, p) => s + p.n * p.v[0]!, 0) }));
-  const top = o.top ?? 20;
-  // the matrix prints origin totals: complementary suppression within each origin
+  // the matrix prints origin totals: complementary suppression within each origin; a top list's
+  // small pairs were left in the engine
   const sizes: CellSize[] = list.map(({ key, c, people }) => ({ key, margin: top === 0 ? String(c.from) : null, people }));
-  const plan = planSuppression(sizes, minCell);
+  const plan = top > 0 ? primaryOnly(hiddenPairs, minCell) : planSuppression(sizes, minCell);
   let shown = list.filter(({ key }) => !plan.hidden.has(key));
   shown.sort((x, y) => y.moves - x.moves || String(x.c.from).localeCompare(String(y.c.from)) || String(x.c.to).localeCompare(String(y.c.to)));
   if (top > 0) shown = shown.slice(0, top);

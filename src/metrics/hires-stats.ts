@@ -38,31 +38,70 @@ export interface HiresStatResult extends Omit<HiresResult, 'rows'> {
 }
 
 /**
+ * Grouped dimensions that are never NULL in the per-person rows: a hire with no cohort is
+ * `other`, and a hire is at a resolved company, whose id comes with its name (derive keeps only
+ * positions with a company id; resolution gives both or neither).
+ */
+const NEVER_NULL: readonly HireDim[] = ['cohort', 'year', 'company'];
+
+/**
  * SQL: per group and year, each distinct (hires this year, hires the year before) per person,
- * with `n` people. Without `year` grouped, the second component is 0.
+ * with `n` people. Without `year` grouped, the second component is 0. Three forms, one result:
+ * a self-join of person-years (`joinedPatternSql`) where every grouped dimension is non-NULL, a
+ * window (`windowedPatternSql`) otherwise, a grouping (`groupedPatternSql`) on engines with
+ * neither named subqueries nor window functions.
  */
 export function hiresPatternSql(q: HiresQuery, d: Dialect): string {
+  if (!q.by.includes('year')) {
+    const inner = hiresSql({ ...q, perPerson: true, monthly: false }, d);
+    const g = q.by.map((b) => `${d.ident(b)}, `).join('');
+    return `SELECT ${g}hires AS h0, 0 AS h1, count(*) AS n FROM (${inner}) AS c GROUP BY ${g}hires`;
+  }
+  if (d.capabilities.cteSubqueries && q.by.every((b) => NEVER_NULL.includes(b))) return joinedPatternSql(q, d);
+  if (d.capabilities.windowFunctions) return windowedPatternSql(q, d);
+  return groupedPatternSql(q, d);
+}
+
+/**
+ * `hiresPatternSql` as a FULL JOIN of each person-year row to the person's row of the year
+ * before, on (group, person, year): at 300k profiles 1.2–1.3 s against the window's 1.9–2.6 s (a
+ * window partitioned by a million (group, person) pairs sorts them all). The join keys must not be
+ * NULL (NULL matches nothing): only for dimensions that never are (`NEVER_NULL`), `year` grouped.
+ * An unmatched side is told by its count (`hires > 0`), which reads the same whether the engine
+ * fills it with NULL (DuckDB) or with 0 (ClickHouse's default).
+ */
+export function joinedPatternSql(q: HiresQuery, d: Dialect): string {
   const inner = hiresSql({ ...q, perPerson: true, monthly: false }, d);
   const others = q.by.filter((b) => b !== 'year').map((b) => d.ident(b));
   const g = others.map((o) => `${o}, `).join('');
-  if (!q.by.includes('year')) {
-    return `SELECT ${g}hires AS h0, 0 AS h1, count(*) AS n FROM (${inner}) AS c GROUP BY ${g}hires`;
-  }
-  if (d.capabilities.windowFunctions) {
-    // each person-year row is its year's vector, with the person's count of the year before (lag);
-    // it is the next year's previous count too, in a row of its own when the person has no hire
-    // then. One window over (group, person) instead of grouping twice as many rows by (group,
-    // year, person): the rows are those of the form below
-    const w = `OVER (PARTITION BY ${[...others, 'pid'].join(', ')} ORDER BY year)`;
-    return `SELECT ${g}year, h0, h1, count(*) AS n FROM (
+  const keys = others.map((o) => `CASE WHEN a.hires > 0 THEN a.${o} ELSE b.${o} END AS ${o}, `).join('');
+  const on = [...others, 'pid'].map((o) => `a.${o} = b.${o}`).join(' AND ');
+  return `WITH c AS (${inner})
+SELECT ${g}yr AS year, h0, h1, count(*) AS n FROM (
+  SELECT ${keys}CASE WHEN a.hires > 0 THEN a.year ELSE b.year + 1 END AS yr,
+         CASE WHEN a.hires > 0 THEN a.hires ELSE 0 END AS h0, CASE WHEN b.hires > 0 THEN b.hires ELSE 0 END AS h1
+  FROM c AS a FULL JOIN c AS b ON ${on} AND a.year = b.year + 1
+) AS j GROUP BY ${g}yr, h0, h1`;
+}
+
+/**
+ * `hiresPatternSql` with a window, `year` grouped: each person-year row is its year's vector,
+ * with the person's count of the year before (lag); it is the next year's previous count too, in
+ * a row of its own when the person has no hire then. One window over (group, person) instead of
+ * grouping twice as many rows by (group, year, person).
+ */
+export function windowedPatternSql(q: HiresQuery, d: Dialect): string {
+  const inner = hiresSql({ ...q, perPerson: true, monthly: false }, d);
+  const others = q.by.filter((b) => b !== 'year').map((b) => d.ident(b));
+  const g = others.map((o) => `${o}, `).join('');
+  const w = `OVER (PARTITION BY ${[...others, 'pid'].join(', ')} ORDER BY year)`;
+  return `SELECT ${g}year, h0, h1, count(*) AS n FROM (
   SELECT ${g}year + j AS year, CASE WHEN j = 0 THEN hires ELSE 0 END AS h0,
          CASE WHEN j = 1 THEN hires WHEN py = year - 1 THEN ph ELSE 0 END AS h1
   FROM (SELECT *, ${d.expandRange('0', 'CASE WHEN nx = year + 1 THEN 1 ELSE 2 END')} AS j FROM (
     SELECT ${g}year, hires, lag(year) ${w} AS py, lag(hires) ${w} AS ph, lead(year) ${w} AS nx FROM (${inner}) AS c
   ) AS l) AS x
 ) AS y GROUP BY ${g}year, h0, h1`;
-  }
-  return groupedPatternSql(q, d);
 }
 
 /** `hiresPatternSql` by grouping person-years (engines without window functions), `year` grouped. */
