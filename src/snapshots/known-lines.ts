@@ -58,18 +58,20 @@ async function writeWithPlaceholders(from: string, to: string, marks: Uint8Array
   let carry: Buffer = Buffer.alloc(0);
   for await (const chunk of createReadStream(from, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
     const buf = carry.length ? Buffer.concat([carry, chunk]) : chunk;
-    let start = 0; // the first byte not yet written
+    const parts: Buffer[] = []; // one write per chunk
+    let start = 0; // the first byte not yet taken
     let at = 0;
     for (let nl = buf.indexOf(10, at); nl !== -1; nl = buf.indexOf(10, at)) {
       if (marks[line] === 1) {
-        if (at > start) await put(buf.subarray(start, at));
-        await put(stand);
+        if (at > start) parts.push(buf.subarray(start, at));
+        parts.push(stand);
         start = nl + 1;
       }
       at = nl + 1;
       line++;
     }
-    if (at > start) await put(buf.subarray(start, at));
+    if (at > start) parts.push(buf.subarray(start, at));
+    await put(Buffer.concat(parts));
     carry = buf.subarray(at);
   }
   if (carry.length) {
