@@ -57,6 +57,28 @@ const JSON_LINES_FILES = /\.(jsonl|ndjson)(\.gz)?$/i;
 const FOLDER_FORMATS: readonly FormatName[] = ['techbios', 'scraped'];
 
 export async function ingestFiles(store: Store, paths: string[], options: IngestOptions): Promise<IngestSummary> {
+  return withOneCheckpoint(store, () => ingest(store, paths, options));
+}
+
+/**
+ * Run `f` with the engine's automatic checkpoints (one at each 16 MB of log) held back, then
+ * checkpoint once. An ingest commits many statements; each automatic checkpoint rewrote the same
+ * tables' last row groups and vacuumed again (a second snapshot of 200k people: 20.1 s with them,
+ * 17.7 s with one checkpoint at the end, that checkpoint included).
+ */
+async function withOneCheckpoint<T>(store: Store, f: () => Promise<T>): Promise<T> {
+  const [row] = await store.all<{ v: string }>("SELECT current_setting('checkpoint_threshold') AS v");
+  await store.run("SET checkpoint_threshold = '1TB'");
+  try {
+    const result = await f();
+    await store.run('CHECKPOINT');
+    return result;
+  } finally {
+    await store.run(`SET checkpoint_threshold = '${row!.v.replaceAll("'", "")}'`);
+  }
+}
+
+async function ingest(store: Store, paths: string[], options: IngestOptions): Promise<IngestSummary> {
   const say = options.progress ?? (() => {});
   const format = options.format ?? 'auto';
   if (format !== 'auto' && !FORMAT_NAMES.includes(format)) {
