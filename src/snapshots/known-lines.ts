@@ -15,12 +15,16 @@ import { stat } from 'node:fs/promises';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import type { Store } from '../engines/engine.js';
+import { BLANK_LINE } from '../sources/json-lines-sql.js';
+
+/** Lines and blank lines of the file just hashed (the copy has the same). */
+export const LINE_COUNTS_SQL = 'SELECT count(*) AS lines, count(*) FILTER (WHERE blank) AS blank FROM stage_line_hash';
 
 /** `record_hashes.line_hash`, on databases made before it. */
 export const LINE_HASH_COLUMN_SQL = 'ALTER TABLE record_hashes ADD COLUMN IF NOT EXISTS line_hash UBIGINT';
 
 /**
- * Hash every line of `source` (`stage_line_hash(rid, line_hash)`); with `share`, find the lines
+ * Hash every line of `source` (`stage_line_hash(line_hash, bytes, blank)`, rowid = line − 1); with `share`, find the lines
  * a stored record has (`stage_known(rid, prev)`) and return a copy of the file, written in
  * `dir`, where they read `placeholder` — or null (and no known lines) when there are none or the
  * file cannot be copied exactly.
@@ -28,13 +32,14 @@ export const LINE_HASH_COLUMN_SQL = 'ALTER TABLE record_hashes ADD COLUMN IF NOT
 export async function stageKnownLines(
   store: Store, path: string, source: string, share: boolean, placeholder: string, dir: () => Promise<string>,
 ): Promise<string | null> {
-  await store.run(`CREATE OR REPLACE TEMP TABLE stage_line_hash AS SELECT row_number() OVER () - 1 AS rid, hash(line) AS line_hash, strlen(line) AS bytes FROM ${source}`);
+  // rowid = line − 1 (insertion order is line order, as for stage_raw)
+  await store.run(`CREATE OR REPLACE TEMP TABLE stage_line_hash AS SELECT hash(line) AS line_hash, strlen(line) AS bytes, ${BLANK_LINE} AS blank FROM ${source}`);
   await store.run('CREATE OR REPLACE TEMP TABLE stage_known (rid BIGINT, prev BIGINT)');
   if (!share || /\.gz$/i.test(path)) return null;
   const [exact] = await store.all<{ bytes: number; lines: number }>('SELECT sum(coalesce(bytes, 0) + 1) AS bytes, count(*) AS lines FROM stage_line_hash');
   if (!exact || exact.bytes !== (await stat(path)).size) return null;
   await store.run(`INSERT INTO stage_known
-SELECT l.rid, max(h.rec_id) FROM stage_line_hash l JOIN record_hashes h ON h.line_hash = l.line_hash WHERE l.bytes > 0 GROUP BY l.rid`);
+SELECT l.rowid, max(h.rec_id) FROM stage_line_hash l JOIN record_hashes h ON h.line_hash = l.line_hash WHERE NOT l.blank GROUP BY l.rowid`);
   const [known] = await store.all<{ n: number }>('SELECT count(*) AS n FROM stage_known');
   if (!known?.n) return null;
   const rids = await store.all<{ rid: number }>('SELECT rid FROM stage_known');

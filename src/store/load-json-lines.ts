@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { StoreError, type Store } from '../engines/engine.js';
 import { sanitizeLines } from './sanitize-lines.js';
 import { RECORD_HASHES_SQL, stageContentSql } from '../snapshots/record-hash.js';
-import { insertKnownRecords, LINE_HASH_COLUMN_SQL, stageKnownLines } from '../snapshots/known-lines.js';
+import { insertKnownRecords, LINE_COUNTS_SQL, LINE_HASH_COLUMN_SQL, stageKnownLines } from '../snapshots/known-lines.js';
 import {
   acceptedRecordsSql,
   classifyUntypedSql,
@@ -116,7 +116,8 @@ async function stageLineHashes(store: Store, format: JsonLinesFormat, path: stri
 
 async function loadStaged(store: Store, format: JsonLinesFormat, path: string, target: LoadTarget): Promise<LoadCounts> {
   const source = linesSource(path);
-  if (!(await stageFast(store, format, path, source))) await stageByLine(store, format, source);
+  const lineCounts = target.content ? LINE_COUNTS_SQL : lineCountsSql(source);
+  if (!(await stageFast(store, format, path, source, lineCounts))) await stageByLine(store, format, source);
   await store.run(STAGE_ROWS_SQL);
   await store.run(wrongTypesSql(format));
   await store.run(verdictSql(format));
@@ -132,7 +133,7 @@ async function loadStaged(store: Store, format: JsonLinesFormat, path: string, t
     // ids freed by a replaced file are reused by the next load: drop what they hashed to before
     await store.run('DELETE FROM record_hashes WHERE rec_id >= $rec_base', { rec_base: params.rec_base });
     await store.run(
-      'INSERT INTO record_hashes SELECT $rec_base + c.rid, c.content_hash, l.line_hash FROM stage_content c JOIN stage_line_hash l ON l.rid = c.rid',
+      'INSERT INTO record_hashes SELECT $rec_base + c.rid, c.content_hash, l.line_hash FROM stage_content c JOIN stage_line_hash l ON l.rowid = c.rid',
       { rec_base: params.rec_base },
     );
     own = 'SELECT rid FROM stage_content WHERE content_rec IS NULL';
@@ -182,14 +183,14 @@ async function loadStaged(store: Store, format: JsonLinesFormat, path: string, t
  * Stage with `read_json`; false when that reading cannot stand for the file line by line (the
  * reader refused it, or it has blank lines, so row i is not line i + 1).
  */
-async function stageFast(store: Store, format: JsonLinesFormat, path: string, source: string): Promise<boolean> {
+async function stageFast(store: Store, format: JsonLinesFormat, path: string, source: string, countsSql: string): Promise<boolean> {
   try {
     await store.run(stageRawFastSql(format, path));
   } catch (e) {
     if (e instanceof StoreError) return false;
     throw e;
   }
-  const [c] = await store.all<{ lines: number; blank: number }>(lineCountsSql(source));
+  const [c] = await store.all<{ lines: number; blank: number }>(countsSql);
   const [r] = await store.all<{ n: number }>('SELECT count(*) AS n FROM stage_raw');
   if (!c || !r || c.blank > 0 || c.lines !== r.n) return false;
   await stageLists(store, format, source);
