@@ -24,6 +24,8 @@ import { writeCanonical } from './write-canonical.js';
 import { dbTotals, type DbTotals } from './totals.js';
 import { parseSnapshotDate, releaseSharedContent, type ChangeUpdate } from '../snapshots/index.js';
 import { deriveFingerprint, incrementalBase } from '../snapshots/incremental-derive.js';
+import { RECORD_HASHES_SQL } from '../snapshots/record-hash.js';
+import { LINE_HASH_COLUMN_SQL } from '../snapshots/known-lines.js';
 import { referenceVersion } from './reference-store.js';
 
 export interface IngestOptions {
@@ -93,6 +95,10 @@ async function ingest(store: Store, paths: string[], options: IngestOptions): Pr
   // a later snapshot of a database derived through its last record derives only what changed
   // (a replaced file has its own snapshot, never a later one: it derives in full)
   const base = snapshot === null ? null : await incrementalBase(store, snapshot, deriveFingerprint(registry, await referenceVersion(store)));
+  if (snapshot !== null) {
+    await store.run(RECORD_HASHES_SQL);
+    await store.run(LINE_HASH_COLUMN_SQL);
+  }
   const files: FileSummary[] = [];
   for (const [i, unit] of units.entries()) {
     say(`reading ${i + 1}/${units.length} ${unit.path} (${unit.format})`);

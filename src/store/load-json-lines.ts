@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StoreError, type Store } from '../engines/engine.js';
 import { sanitizeLines } from './sanitize-lines.js';
-import { RECORD_HASHES_SQL, stageContentSql } from '../snapshots/record-hash.js';
-import { insertKnownRecords, LINE_COUNTS_SQL, LINE_HASH_COLUMN_SQL, stageKnownLines } from '../snapshots/known-lines.js';
+import { stageContentSql } from '../snapshots/record-hash.js';
+import { insertKnownRecords, LINE_COUNTS_SQL, stageKnownLines } from '../snapshots/known-lines.js';
 import {
   acceptedRecordsSql,
   classifyUntypedSql,
@@ -61,9 +61,10 @@ export interface LoadTarget {
   fileLabel: string;
   /** Prefix for person ids from this format (`techbios:`), empty for formats with global ids. */
   idPrefix: string;
-  /** Snapshot mode: hash each record's line and content (`record_hashes`); with `share`, a line
-   *  a stored record has is not parsed (src/snapshots/known-lines.ts) and a record equal to its
-   *  person's latest version stores no rows of its own (src/snapshots/record-hash.ts). */
+  /** Snapshot mode (`record_hashes` with `line_hash` exists): hash each record's line and
+   *  content; with `share`, a line a stored record has is not parsed
+   *  (src/snapshots/known-lines.ts) and a record equal to its person's latest version stores no
+   *  rows of its own (src/snapshots/record-hash.ts). */
   content?: { share: boolean };
 }
 
@@ -106,8 +107,6 @@ async function loadLines(store: Store, format: JsonLinesFormat, path: string, ta
 /** The line hashes of a snapshot file, and the file to parse: a copy without the lines a stored
  *  record has when there are any (formats numbering their own lines are parsed whole). */
 async function stageLineHashes(store: Store, format: JsonLinesFormat, path: string, share: boolean, dir: () => Promise<string>): Promise<string> {
-  await store.run(RECORD_HASHES_SQL);
-  await store.run(LINE_HASH_COLUMN_SQL);
   // a known line reads as a record with an id and empty lists: parsed in passing, never looked at again
   const placeholder = JSON.stringify({ [format.id.replace(/^t\./, '')]: '', [format.positions.field]: [], [format.educations.field]: [] });
   const copy = await stageKnownLines(store, path, linesSource(path), share && format.sourceLine === 'NULL', placeholder, dir);
