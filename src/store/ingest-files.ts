@@ -27,6 +27,7 @@ import { deriveFingerprint, incrementalBase } from '../snapshots/incremental-der
 import { RECORD_HASHES_SQL } from '../snapshots/record-hash.js';
 import { LINE_HASH_COLUMN_SQL } from '../snapshots/known-lines.js';
 import { referenceVersion } from './reference-store.js';
+import { checkpointAfterDerive } from '../snapshots/deferred-merge.js';
 
 export interface IngestOptions {
   /** A format name, or `auto` (default) to sniff each input. */
@@ -63,17 +64,18 @@ export async function ingestFiles(store: Store, paths: string[], options: Ingest
 }
 
 /**
- * Run `f` with the engine's automatic checkpoints (one at each 16 MB of log) held back, then
- * checkpoint once. An ingest commits many statements; each automatic checkpoint rewrote the same
- * tables' last row groups and vacuumed again (a second snapshot of 200k people: 20.1 s with them,
- * 17.7 s with one checkpoint at the end, that checkpoint included).
+ * Run the ingest with the engine's automatic checkpoints (one at each 16 MB of log) held back,
+ * then checkpoint once. An ingest commits many statements; each automatic checkpoint rewrote the
+ * same tables' last row groups and vacuumed again (a second snapshot of 200k people: 20.1 s with
+ * them, 17.7 s with one checkpoint at the end, that checkpoint included). After an incremental
+ * derive that checkpoint defers merging row groups (src/snapshots/deferred-merge.ts).
  */
-async function withOneCheckpoint<T>(store: Store, f: () => Promise<T>): Promise<T> {
+async function withOneCheckpoint(store: Store, f: () => Promise<IngestSummary>): Promise<IngestSummary> {
   const [row] = await store.all<{ v: string }>("SELECT current_setting('checkpoint_threshold') AS v");
   await store.run("SET checkpoint_threshold = '1TB'");
   try {
     const result = await f();
-    await store.run('CHECKPOINT');
+    await checkpointAfterDerive(store, { rebuilt: result.derive.incremental?.rebuilt ?? null, people: result.database.people });
     return result;
   } finally {
     await store.run(`SET checkpoint_threshold = '${row!.v.replaceAll("'", "")}'`);
