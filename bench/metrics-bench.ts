@@ -4,8 +4,9 @@
  * load average beside it — the machine may be shared, and CPU time is the steadier figure.
  * Targets: each metric over 2M profiles ≤ 3 s on 2 cores; bootstrap with B = 200 ≤ 10 s.
  *
- *   node dist/bench/metrics-bench.js [--db FILE] [--people N] [--out DIR] [--threads 2]
+ *   node dist/bench/metrics-bench.js [--db FILE] [--only KEYS] [--people N] [--out DIR] [--threads 2]
  *
+ * `--only KEY,KEY` times only those metrics (figures then go to metrics-partial.json).
  * With `--db`, the database is used as it is (after `npm run bench`, `bench/out/bench.duckdb`
  * holds the core bench's world, and this is what `npm run bench` runs next); without it a world
  * of N people is generated (or reused) under DIR and ingested. Figures go to
@@ -21,7 +22,7 @@ import { hiresWithStats } from '../src/metrics/hires-stats.js';
 import { generateWorld } from '../src/synth/index.js';
 import { benchOptions, savedWorld, worldDir } from './bench-world.js';
 
-const { values } = parseArgs({ options: { db: { type: 'string' }, ...benchOptions('300000') } });
+const { values } = parseArgs({ options: { db: { type: 'string' }, only: { type: 'string' }, ...benchOptions('300000') } });
 const threads = Number(values.threads);
 const log = (s: string) => process.stderr.write(s + '\n');
 
@@ -82,26 +83,31 @@ m.spells_if_missing = await timed('spells and places (only if derive did not)', 
 });
 await trend(store, { bootstrap: { replicates: 0 } }, cohorts); // warm the buffer cache once
 const B = { replicates: 200 };
-m.headcount = await timed('headcount', () => trend(store, { bootstrap: B }, cohorts));
-m.headcount_no_bootstrap = await timed('headcount, B = 0', () => trend(store, { bootstrap: { replicates: 0 } }, cohorts));
-m.headcount_by_cohort_base = await timed('headcount --by cohort --base 2019', () => trend(store, { by: ['cohort'], base: 2019, bootstrap: B }, cohorts));
-m.headcount_by_seniority = await timed('headcount --by seniority', () => trend(store, { by: ['seniority'], bootstrap: B }, cohorts));
-m.departures_company_quarter = await timed('departures --by company --grain quarter', () =>
-  trend(store, { by: ['company'], grain: 'quarter', bootstrap: B, figures: ['departures', 'departures_yoy', 'attrition_rate'] }, cohorts),
-);
-m.departures_company_quarter_no_bootstrap = await timed('departures --by company --grain quarter, B = 0', () =>
-  trend(store, { by: ['company'], grain: 'quarter', bootstrap: { replicates: 0 }, figures: ['departures', 'departures_yoy', 'attrition_rate'] }, cohorts),
-);
-m.trend_company_quarter_all_figures = await timed('trend --by company --grain quarter, all figures', () => trend(store, { by: ['company'], grain: 'quarter', bootstrap: B }, cohorts));
-m.retention_by_company = await timed('retention --by company', () => retention(store, { by: ['company'] }, cohorts));
-m.flows_top20 = await timed('flows --top 20', () => flows(store, { top: 20, bootstrap: B }, cohorts));
-m.flows_matrix_cohort = await timed('flows --matrix --level cohort', () => flows(store, { top: 0, level: 'cohort', bootstrap: B }, cohorts));
-m.tenure_by_function = await timed('tenure --by function', () => tenure(store, { by: ['function'] }, cohorts));
-m.geography_metro = await timed('geography', () => geography(store, { bootstrap: B }, cohorts));
-m.hires_stats_cohort_year = await timed('hires --by cohort,year --ci 0.95', () => hiresWithStats(store, { by: ['cohort', 'year'] }, cohorts, { bootstrap: B }));
-m.hires_stats_company_year = await timed('hires --by company,year --ci 0.95', () => hiresWithStats(store, { by: ['company', 'year'] }, cohorts, { bootstrap: B }));
+const B0 = { replicates: 0 };
+// each metric twice: without intervals (target 3 s) and with B = 200 bootstrap replicates (target 10 s)
+const departures = ['departures', 'departures_yoy', 'attrition_rate'] as const;
+const runs: [string, string, (b: typeof B) => Promise<{ rows: unknown[] }>][] = [
+  ['headcount', 'headcount', (b) => trend(store, { bootstrap: b }, cohorts)],
+  ['headcount_by_cohort_base', 'headcount --by cohort --base 2019', (b) => trend(store, { by: ['cohort'], base: 2019, bootstrap: b }, cohorts)],
+  ['headcount_by_seniority', 'headcount --by seniority', (b) => trend(store, { by: ['seniority'], bootstrap: b }, cohorts)],
+  ['departures_company_quarter', 'departures --by company --grain quarter', (b) => trend(store, { by: ['company'], grain: 'quarter', bootstrap: b, figures: [...departures] }, cohorts)],
+  ['trend_company_quarter_all_figures', 'trend --by company --grain quarter, all figures', (b) => trend(store, { by: ['company'], grain: 'quarter', bootstrap: b }, cohorts)],
+  ['flows_top20', 'flows --top 20', (b) => flows(store, { top: 20, bootstrap: b }, cohorts)],
+  ['flows_matrix_cohort', 'flows --matrix --level cohort', (b) => flows(store, { top: 0, level: 'cohort', bootstrap: b }, cohorts)],
+  ['geography_metro', 'geography', (b) => geography(store, { bootstrap: b }, cohorts)],
+  ['hires_stats_cohort_year', 'hires --by cohort,year --ci 0.95', (b) => hiresWithStats(store, { by: ['cohort', 'year'] }, cohorts, { bootstrap: b })],
+  ['hires_stats_company_year', 'hires --by company,year --ci 0.95', (b) => hiresWithStats(store, { by: ['company', 'year'] }, cohorts, { bootstrap: b })],
+];
+const only = values.only ? new Set(values.only.split(',')) : null;
+for (const [key, label, run] of runs) {
+  if (only && !only.has(key)) continue;
+  m[`${key}_no_bootstrap`] = await timed(`${label}, B = 0`, () => run(B0));
+  m[key] = await timed(`${label}, B = 200`, () => run(B));
+}
+if (!only || only.has('retention_by_company')) m.retention_by_company = await timed('retention --by company', () => retention(store, { by: ['company'] }, cohorts));
+if (!only || only.has('tenure_by_function')) m.tenure_by_function = await timed('tenure --by function', () => tenure(store, { by: ['function'] }, cohorts));
 await store.close();
 results.metrics = m;
 mkdirSync('bench/results', { recursive: true });
-writeFileSync('bench/results/metrics.json', JSON.stringify(results, null, 2) + '\n');
+writeFileSync(only ? 'bench/results/metrics-partial.json' : 'bench/results/metrics.json', JSON.stringify(results, null, 2) + '\n');
 log('wrote bench/results/metrics.json');
