@@ -10,8 +10,8 @@
 import type { Store } from '../engines/engine.js';
 import { DEFAULT_MIN_CELL, planSuppression, primaryOnly, suppressionNote, type CellSize } from '../analyze/suppress-cells.js';
 import { cohortNamesWithOther, type Cohort } from '../resolve/index.js';
-import { hirePeople } from './hire-people.js';
-import { hires, type HireDim } from './hires.js';
+import { hiresWithPeople } from './hire-people.js';
+import type { HireDim } from './hires.js';
 
 export const HEADLINE_GROUPS = ['new grad', '2-5 years'] as const;
 export type HeadlineGroup = (typeof HEADLINE_GROUPS)[number];
@@ -58,19 +58,16 @@ export async function headline(store: Store, cohorts: readonly Cohort[], o: Head
   const first = Math.min(o.from, o.base ?? o.from) - 1;
   const last = Math.max(o.to, o.base ?? o.to);
   const q = { by: ['cohort', 'year', 'band', 'new_grad'] as HireDim[], from: first, to: last };
-  const counted = await hires(store, q, cohorts);
-  const people = await hirePeople(store, q, cohorts);
+  const counted = await hiresWithPeople(store, q, cohorts);
   const key = (c: unknown, g: string, y: unknown) => JSON.stringify([c, g, y]);
   const n = new Map<string, number>();
   const p = new Map<string, number>();
   const add = (m: Map<string, number>, k: string, x: number) => m.set(k, (m.get(k) ?? 0) + x);
-  for (const r of counted.rows) {
-    const g = groupOf(r);
-    if (g) add(n, key(r.cohort, g, r.year), r.hires);
-  }
-  for (const r of people) {
+  for (const r of counted) {
     const g = groupOf(r as { band?: string; new_grad?: boolean });
-    if (g) add(p, key(r.cohort, g, r.year), r.people);
+    if (!g) continue;
+    add(n, key(r.cohort, g, r.year), r.hires);
+    add(p, key(r.cohort, g, r.year), r.people);
   }
   const years = [...new Set([...(o.base !== undefined && (o.base < o.from || o.base > o.to) ? [o.base] : []), ...range(o.from, o.to)])].sort((a, b) => a - b);
   const names = cohortNamesWithOther(cohorts);

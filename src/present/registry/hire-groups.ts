@@ -9,8 +9,8 @@
  * values of it (a `band` filter of two bands, say) counts twice there.
  */
 import type { Store } from '../../engines/engine.js';
-import { hires, HIRE_DIMS, type HireDim } from '../../api.js';
-import { hirePeople } from '../../metrics/hire-people.js';
+import { HIRE_DIMS, type HireDim } from '../../api.js';
+import { hiresWithPeople } from '../../metrics/hire-people.js';
 import type { MetricContext, ParamValues } from './metric-registry.js';
 
 /** Filters applied to grouped counts: parameter → the dimension it constrains. */
@@ -52,8 +52,7 @@ export async function groupedHires(store: Store, p: ParamValues, ctx: MetricCont
   const need = HIRE_DIMS.filter((d) => out.includes(d) || filtered.has(d));
   const yearly = out.includes('year');
   const q = { by: need, from: yearly ? undefined : (p.from as number | undefined), to: p.to as number | undefined };
-  const result = await hires(store, q, ctx.cohorts);
-  const people = await hirePeople(store, q, ctx.cohorts);
+  const counted = await hiresWithPeople(store, q, ctx.cohorts);
   const sums = new Map<string, HireGroup>();
   const add = (row: Record<string, unknown>, hired: number, persons: number) => {
     if (cohorts && !cohorts.includes(row.cohort as string)) return;
@@ -64,8 +63,7 @@ export async function groupedHires(store: Store, p: ParamValues, ctx: MetricCont
     have.people += persons;
     sums.set(key, have);
   };
-  for (const r of result.rows) add(r as unknown as Record<string, unknown>, r.hires, 0);
-  for (const r of people) add(r, 0, r.people);
+  for (const r of counted) add(r, r.hires, r.people);
   const rows = [...sums.values()].filter((r) => r.hires > 0).sort((a, b) => {
     for (const d of out) {
       const x = a[d] as string | number | boolean | null, y = b[d] as string | number | boolean | null;
