@@ -109,5 +109,6 @@ if (!only || only.has('tenure_by_function')) m.tenure_by_function = await timed(
 await store.close();
 results.metrics = m;
 mkdirSync('bench/results', { recursive: true });
-writeFileSync(only ? 'bench/results/metrics-partial.json' : 'bench/results/metrics.json', JSON.stringify(results, null, 2) + '\n');
-log('wrote bench/results/metrics.json');
+const resultsFile = only ? 'bench/results/metrics-partial.json' : 'bench/results/metrics.json';
+writeFileSync(resultsFile, JSON.stringify(results, null, 2) + '\n');
+log(`wrote ${resultsFile}`);

@@ -136,12 +136,17 @@ test('companies travel as integer keys and come out by name, in name order', asy
   assert.deepEqual(byCompany.rows.map((r) => r.company), [...byCompany.rows.map((r) => r.company)].sort(), 'ordered by name');
 });
 
-test('hires and spells derived before the integer keys get them on first use', async () => {
+test('hires and spells derived before the integer keys (and spells before their next spell) get them on first use', async () => {
   const { store } = await world(careers());
   const before = await hires(store, { by: ['company', 'year'] }, []);
   await store.run('CREATE OR REPLACE TABLE hires AS SELECT * EXCLUDE (cid, name_key) FROM hires');
-  await store.run('CREATE OR REPLACE TABLE spells AS SELECT * EXCLUDE (cid, name_key) FROM spells');
+  await store.run('CREATE OR REPLACE TABLE spells AS SELECT * EXCLUDE (cid, name_key, next_cid, next_name_key, next_start_m) FROM spells');
   assert.deepEqual((await hires(store, { by: ['company', 'year'] }, [])).rows, before.rows);
   const t = await trend(store, { by: ['company'], from: 2016, to: 2017, bootstrap: { replicates: 0 } }, []);
   assert.ok(t.rows.length > 0);
+  // rebuilt with each spell's next: every spell but each person's last has one
+  const [next] = await store.all<{ with_next: number; spells: number; people: number }>(
+    'SELECT count(next_start_m)::INTEGER AS with_next, count(*)::INTEGER AS spells, count(DISTINCT pid)::INTEGER AS people FROM spells',
+  );
+  assert.equal(next!.with_next, next!.spells - next!.people);
 });

@@ -7,18 +7,22 @@ import type { Job } from './helpers/people.js';
 import { person, world } from './helpers/people.js';
 import { rowsOf } from './helpers/sql-rows.js';
 
-/** The moves as they were computed before: every column of the earliest hire by arg_min, the departure's by any_value. */
+/**
+ * The moves as they were computed before: every departure joined with every spell of the
+ * person (no next-spell shortcut), every column of the earliest hire by arg_min, the
+ * departure's by any_value.
+ */
 function formerMoves(sql: string): string {
-  const mv = /mv AS \(\n  SELECT [^\n]*\n  FROM a JOIN spells b ON b\.pid = a\.pid\n  WHERE ([^\n]*)\n  GROUP BY [^\n]*\n\)/;
+  const mv = /mv AS \(\n[\s\S]*?\n\)(?=, (mc|pairs) AS \()/;
   assert.match(sql, mv, 'the moves were found');
   const key = 'CAST(b.start_m AS BIGINT) * 100000 + b.hire_idx';
   return sql.replace(
     mv,
-    (_, where: string) => `mv AS (
+    `mv AS (
   SELECT a.pid, any_value(a.a_cid) AS a_cid, any_value(a.a_key) AS a_key, any_value(a.e) AS e,
          arg_min(b.cid, ${key}) FILTER (WHERE true) AS b_cid, arg_min(b.name_key, ${key}) FILTER (WHERE true) AS b_key, arg_min(b.start_m, ${key}) FILTER (WHERE true) AS b_m
   FROM a JOIN spells b ON b.pid = a.pid
-  WHERE ${where}
+  WHERE b.cid <> a.a_cid AND b.start_m BETWEEN a.e - 1 AND a.e + 6
   GROUP BY a.pid, a.ai
 )`,
   );

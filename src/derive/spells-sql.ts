@@ -17,6 +17,11 @@
  * attached to their few result rows at the end): `cid` = hash(company_id), as in `positions`;
  * `name_key` = hash(company_name), for what is reported by company name (two ids may share a
  * display name, and a table by company shows one row per name).
+ *
+ * Each spell carries the person's next spell in (start, hire) order — its `next_cid`,
+ * `next_name_key` and `next_start_m` (null for the last) — so flows reads a departure's likely
+ * move from its own row instead of joining every departure with every spell of its person
+ * (src/metrics/flows.ts; at 2M profiles the window costs derive ~2.5 thread-seconds, once).
  */
 
 export function spellsSql(): string {
@@ -25,14 +30,17 @@ WITH g AS (
   SELECT pid, cid, spell, min(start_m) AS start_m, max(end_eff) AS end_m, bool_or(ongoing) AS ongoing,
          min(idx) FILTER (WHERE opens) AS hire_idx, arg_min(idx, start_m) FILTER (WHERE has_place) AS place_idx
   FROM stints GROUP BY pid, cid, spell
+), s AS (
+  SELECT g.pid, pe.person_id, hp.company_id, hp.company_name, hp.cid, hash(hp.company_name) AS name_key, g.spell, g.hire_idx, hp.title, hp.title_key,
+         g.start_m, g.end_m, g.ongoing, pe.as_of_m, NOT g.ongoing AND g.end_m <= pe.as_of_m AS departed,
+         least(g.end_m, pe.as_of_m) AS stop_m, coalesce(pp.location, pe.location) AS place,
+         hash(coalesce(pp.location, pe.location)) AS place_key,
+         h.band, coalesce(h.new_grad, false) AS new_grad, h.boomerang
+  FROM g JOIN people pe ON pe.pid = g.pid
+  JOIN positions hp ON hp.pid = g.pid AND hp.idx = g.hire_idx
+  LEFT JOIN positions pp ON pp.pid = g.pid AND pp.idx = g.place_idx
+  LEFT JOIN hires h ON h.pid = g.pid AND h.idx = g.hire_idx
 )
-SELECT g.pid, pe.person_id, hp.company_id, hp.company_name, hp.cid, hash(hp.company_name) AS name_key, g.spell, g.hire_idx, hp.title, hp.title_key,
-       g.start_m, g.end_m, g.ongoing, pe.as_of_m, NOT g.ongoing AND g.end_m <= pe.as_of_m AS departed,
-       least(g.end_m, pe.as_of_m) AS stop_m, coalesce(pp.location, pe.location) AS place,
-       hash(coalesce(pp.location, pe.location)) AS place_key,
-       h.band, coalesce(h.new_grad, false) AS new_grad, h.boomerang
-FROM g JOIN people pe ON pe.pid = g.pid
-JOIN positions hp ON hp.pid = g.pid AND hp.idx = g.hire_idx
-LEFT JOIN positions pp ON pp.pid = g.pid AND pp.idx = g.place_idx
-LEFT JOIN hires h ON h.pid = g.pid AND h.idx = g.hire_idx`;
+SELECT *, lead(cid) OVER w AS next_cid, lead(name_key) OVER w AS next_name_key, lead(start_m) OVER w AS next_start_m
+FROM s WINDOW w AS (PARTITION BY pid ORDER BY start_m, hire_idx)`;
 }

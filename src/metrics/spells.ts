@@ -30,9 +30,9 @@ function notShipped(store: Store, table: string): UserError | null {
   );
 }
 
-/** Build `spells` unless derive did (a database from before spells carried `name_key`). */
+/** Build `spells` unless derive did (a database from before spells carried their next spell). */
 export async function ensureSpells(store: Store): Promise<void> {
-  if (await hasColumn(store, 'spells', 'name_key')) return;
+  if (await hasColumn(store, 'spells', 'next_start_m')) return;
   const missing = notShipped(store, 'spells');
   if (missing) throw missing;
   await store.run(spellsSql());

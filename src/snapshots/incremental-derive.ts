@@ -234,5 +234,7 @@ async function renameInRows(store: Store): Promise<void> {
     const key = t === 'hires' || t === 'spells' ? ', name_key = hash(r.company_name)' : '';
     await store.run(`UPDATE ${t} SET company_name = r.company_name${key} FROM company_renames r WHERE ${t}.company_id = r.company_id`);
   }
+  // a spell names its person's next spell's company too
+  await store.run('UPDATE spells SET next_name_key = hash(r.company_name) FROM company_renames r WHERE spells.next_cid = hash(r.company_id)');
   await store.run('DROP TABLE company_renames');
 }
