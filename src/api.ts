@@ -13,6 +13,7 @@ import type { Store } from './engines/engine.js';
 import { initSchema } from './store/index.js';
 import { ingestToSink, type SinkIngestOptions, type SinkIngestSummary } from './store/ingest-to-sink.js';
 import { dropFacts } from './store/ship-facts.js';
+import { UserError } from './model/errors.js';
 
 export { ingestFiles, dbTotals, type IngestOptions, type IngestSummary } from './store/index.js';
 export { hires, parseDims, HIRE_DIMS, type HiresRow, type HiresQuery, type HireDim } from './metrics/hires.js';
@@ -49,6 +50,9 @@ export async function openClickHouse(url: string, options: ClickHouseOptions = {
 /**
  * Ingest into ClickHouse: this worker's share of `paths` is read and derived in an embedded
  * engine (in memory, or `localDb`), then shipped; `reset` drops the ClickHouse tables first.
+ * With `snapshot`, `localDb` (the CLI's `--state`) is required: it keeps the history between
+ * snapshots, so a later snapshot derives incrementally and ships only the people who changed
+ * (docs/snapshots.md).
  * @example await ingestToClickHouse(await openClickHouse('http://ch:8123', { cluster: 'talentflow' }), ['world/'], { now: '2025-06-30', shard: { index: 0, count: 4 } })
  */
 export async function ingestToClickHouse(
@@ -56,6 +60,9 @@ export async function ingestToClickHouse(
   paths: string[],
   options: SinkIngestOptions & { reset?: boolean; localDb?: string; threads?: number; memoryLimit?: string },
 ): Promise<SinkIngestSummary> {
+  if (options.snapshot !== undefined && !options.localDb) {
+    throw new UserError('missing --state: a snapshot ingest into ClickHouse keeps its worker database between snapshots', 'usage', 'give localDb (--state FILE)');
+  }
   if (options.reset) await dropFacts(sink);
   const local = await openDatabase(options.localDb ?? ':memory:', { threads: options.threads, memoryLimit: options.memoryLimit });
   try {

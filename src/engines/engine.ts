@@ -132,4 +132,10 @@ export interface FactSink extends Store {
    * added up: exact when equal values are on one shard (a column of the person, which shards).
    */
   repeatedKeys(table: string, column: string): Promise<number>;
+  /**
+   * Delete the rows of `table` whose `column` is among the values of the same column of `keys`,
+   * and wait until it is done. `sharded`: both tables are sharded by person (each shard deletes
+   * against its own part of `keys`).
+   */
+  deleteKeys(table: string, column: string, keys: string, sharded: boolean): Promise<void>;
 }

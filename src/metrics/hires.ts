@@ -156,7 +156,7 @@ export function portableHiresSql(q: HiresQuery, d: Dialect): string {
     ...q.by.filter((dim) => ['year', 'band', 'new_grad'].includes(dim)),
     ...(q.by.includes('company') ? ['company_name AS company'] : []),
     ...(byTitle ? ['title_key'] : []),
-    ...(byCohort ? ['company_id', 'hire_m'] : []),
+    ...(byCohort ? ['company_id', 'hire_m'] : q.monthly ? ['hire_m'] : []),
     ...(q.perPerson ? ['pid'] : []),
   ];
   let sql = [
@@ -175,7 +175,7 @@ export function portableHiresSql(q: HiresQuery, d: Dialect): string {
     const cohort = d.unnestInWindowOr('hire_m', 'm_cohorts', 'm_from', 'm_to', d.literal(OTHER_COHORT));
     sql = `SELECT *, ${cohort} AS cohort FROM (${sql}) AS c LEFT JOIN (${members}) AS m USING (company_id)`;
   }
-  const dims = [...q.by.map((dim) => (dim === 'function' ? fn : dim)), ...(q.perPerson ? ['pid'] : [])];
+  const dims = [...q.by.map((dim) => (dim === 'function' ? fn : dim)), ...(q.monthly ? ['hire_m'] : []), ...(q.perPerson ? ['pid'] : [])];
   return [
     `SELECT ${[...dims, 'coalesce(sum(n), 0) AS hires'].join(', ')}`,
     `FROM (${sql}) AS x`,

@@ -5,7 +5,7 @@
  */
 import type { Store } from '../engines/engine.js';
 import { UserError } from '../model/errors.js';
-import { cohortMonthSql, ensureCohortMembers } from '../metrics/cohort-members.js';
+import { cohortListsSql, ensureCohortMembers } from '../metrics/cohort-members.js';
 import type { Cohort } from '../resolve/index.js';
 import { CHANGE_KINDS, CHANGES_TABLE_SQL, type ChangeKind } from './change-events.js';
 import { parseSnapshotDate } from './snapshot-date.js';
@@ -63,42 +63,63 @@ function claimed(m: number | null, prec: number | null): string | null {
 }
 
 interface Raw extends Omit<ChangeRow, 'start' | 'end' | 'company'> {
+  event_key?: unknown;
   company_name: string | null;
   start_m: number | null;
   start_prec: number | null;
   end_m: number | null;
   end_prec: number | null;
+  /** With cohorts: the event's month, and its company's cohorts with their month windows. */
+  event_m?: number;
+  m_cohorts?: string[];
+  m_from?: number[];
+  m_to?: number[];
 }
 
+/**
+ * The events, oldest batch first. One SELECT, one equi-JOIN (cohort membership as each company's
+ * lists, `cohortListsSql`), so it runs on ClickHouse too; there `changes` is shipped by ingest
+ * workers (`ingest --engine clickhouse --snapshot`), never created here.
+ */
 export async function listChanges(store: Store, q: ChangesQuery = {}): Promise<ChangeRow[]> {
-  await store.run(CHANGES_TABLE_SQL);
+  const d = store.dialect;
+  if (d.capabilities.derivesInPlace) await store.run(CHANGES_TABLE_SQL);
+  else if (!(await store.tableExists('changes'))) {
+    throw new UserError('no change events in this database', 'no_data', 'ingest snapshots with --snapshot DATE (on ClickHouse with --state FILE: docs/snapshots.md)');
+  }
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   if (q.since !== undefined) {
-    where.push('c.snapshot >= $since');
+    where.push('snapshot >= $since');
     params.since = parseSnapshotDate(q.since);
   }
   if (q.afterBatch !== undefined) {
-    where.push('c.batch > $after');
+    where.push('batch > $after');
     params.after = q.afterBatch;
   }
-  if (q.kinds?.length) where.push(`c.kind IN (${q.kinds.map((k) => store.dialect.literal(k)).join(', ')})`);
-  let cohorts = '';
+  if (q.kinds?.length) where.push(`kind IN (${q.kinds.map((k) => d.literal(k)).join(', ')})`);
+  let sql = `SELECT * FROM changes ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
   if (q.cohorts?.length) {
-    const set = store.dialect.literal(await ensureCohortMembers(store, q.cohorts));
-    const month = `coalesce(CASE WHEN c.kind = 'left' THEN c.end_m ELSE c.start_m END,
-      CAST(substr(c.snapshot, 1, 4) AS INTEGER) * 12 + CAST(substr(c.snapshot, 6, 2) AS INTEGER) - 1)`;
-    const members = `FROM cohort_members m WHERE m.cohort_set = ${set} AND m.cohort <> '' AND m.company_id = c.company_id AND ${cohortMonthSql('m', month)}`;
-    cohorts = `, (SELECT string_agg(DISTINCT m.cohort, ',') ${members}) AS cohorts`;
-    where.push(`EXISTS (SELECT 1 ${members})`);
+    // membership at the event's month: the end of a position left, else its start, else the snapshot's
+    const month = `coalesce(CASE WHEN kind = 'left' THEN end_m ELSE start_m END,
+      CAST(substr(snapshot, 1, 4) AS INTEGER) * 12 + CAST(substr(snapshot, 6, 2) AS INTEGER) - 1)`;
+    const lists = cohortListsSql(d, d.literal(await ensureCohortMembers(store, q.cohorts)));
+    // a LEFT JOIN filtered by the count: ClickHouse 18.16 cannot sort the rows of an inner one
+    sql = `SELECT c.*, m.m_cohorts, m.m_from, m.m_to FROM (SELECT *, ${month} AS event_m FROM (${sql}) AS e) AS c LEFT JOIN (${lists}) AS m USING (company_id)
+      WHERE ${d.countInWindow('c.event_m', 'm.m_cohorts', 'm.m_from', 'm.m_to')} > 0`;
   }
+  // event_key last: a total order on every engine
   const rows = await store.all<Raw>(
-    `SELECT c.* EXCLUDE (event_key)${cohorts} FROM changes c ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-     ORDER BY c.batch, c.snapshot, c.person_id, c.kind, c.start_m NULLS LAST, c.company_name`,
+    `${sql} ORDER BY batch, snapshot, person_id, kind, start_m NULLS LAST, company_name, event_key`,
     params,
   );
   return rows.map((r) => {
-    const { company_name, start_m, start_prec, end_m, end_prec, ...rest } = r;
-    return { ...rest, company: company_name, start: claimed(start_m, start_prec), end: claimed(end_m, end_prec) };
+    const { event_key: _key, company_name, start_m, start_prec, end_m, end_prec, event_m, m_cohorts, m_from, m_to, ...rest } = r;
+    const row: ChangeRow = { ...rest, company: company_name, start: claimed(start_m, start_prec), end: claimed(end_m, end_prec) };
+    if (m_cohorts) {
+      const held = m_cohorts.filter((_, i) => Number(m_from![i]) <= event_m! && event_m! <= Number(m_to![i]));
+      row.cohorts = [...new Set(held)].sort().join(',');
+    }
+    return row;
   });
 }

@@ -97,6 +97,11 @@ export async function deriveIncrementally(
   await forgetDerived(store);
   await store.run(newSnapSql(), { from });
   await store.run(scopeSql());
+  // the people whose derived rows this derive changes, kept until the next one: a sink that
+  // mirrors this database (ship-facts.ts) replaces only theirs (`whole`: every derived row;
+  // else only what a moved update month changes)
+  await store.run(`CREATE OR REPLACE TABLE derive_touched AS
+SELECT pid, true AS whole FROM derive_scope UNION ALL SELECT pid, false AS whole FROM asof_moved`);
   await store.run(`INSERT INTO snap_records SELECT pid, rec_id, snapshot, as_of_m, location, content_hash, seq, ver_rec FROM snap_new`);
   await store.run(`CREATE OR REPLACE TABLE people AS
 SELECT * FROM people WHERE pid NOT IN (SELECT pid FROM snap_new)
@@ -230,6 +235,8 @@ FROM asof_spells u WHERE spells.pid = u.pid AND spells.hire_idx = u.hire_idx`);
 
 /** The rows of people not rebuilt that name a renamed company (`company_renames`) take the new name. */
 async function renameInRows(store: Store): Promise<void> {
+  await store.run(`INSERT INTO derive_touched SELECT DISTINCT pid, true FROM positions
+    WHERE company_id IN (SELECT company_id FROM company_renames) AND pid NOT IN (SELECT pid FROM derive_touched WHERE whole)`);
   for (const t of ['pos_inst', 'position_history', 'positions', 'hires', 'spells']) {
     const key = t === 'hires' || t === 'spells' ? ', name_key = hash(r.company_name)' : '';
     await store.run(`UPDATE ${t} SET company_name = r.company_name${key} FROM company_renames r WHERE ${t}.company_id = r.company_id`);

@@ -10,7 +10,7 @@
  * binomial thinning, O(1 − π)/π², and the error of π̂, (O/π)²(se/π)²; a period's band is the
  * sum over its months, ± z·sd. A period with a month of π < 0.9 is provisional.
  */
-import type { Store } from '../engines/engine.js';
+import { requireCapabilities, type Store } from '../engines/engine.js';
 import { UserError } from '../model/errors.js';
 import { zOf } from '../analyze/intervals.js';
 import { hires, hiresSql, type HireDim, type HiresQuery, type HiresRow } from '../metrics/hires.js';
@@ -49,11 +49,13 @@ export async function completenessCurve(store: Store, horizon?: number): Promise
   const asOf = monthOfDate(span!.hi);
   const h = horizon ?? Math.min(12, asOf - monthOfDate(span!.lo));
   if (h < 1) throw new UserError('invalid --nowcast: one snapshot tells nothing about the lag', 'usage', 'ingest a later snapshot with --snapshot DATE');
+  // each person's latest snapshot from their snapshot rows, not `people`: a ClickHouse sink keeps
+  // the people row of someone unchanged by a later snapshot as it was (docs/snapshots.md)
   const rows = await store.all<{ k: number; n: number; seen: number }>(
-    `SELECT s.sm - ph.start_m AS k, count(*) AS n, count(*) FILTER (WHERE ph.first_seen <= s.snapshot) AS seen
+    `SELECT s.sm - ph.start_m AS k, count(*) AS n, count(CASE WHEN ph.first_seen <= s.snapshot THEN 1 END) AS seen
      FROM hires h JOIN position_history ph ON ph.pid = h.pid AND ph.idx = h.idx
-     JOIN (SELECT s.pid, s.snapshot, ${SNAP_M.replaceAll('snapshot', 's.snapshot')} AS sm, ${SNAP_M.replaceAll('snapshot', 'pe.last_snapshot')} AS lm
-           FROM snap_records s JOIN people pe ON pe.pid = s.pid) s ON s.pid = h.pid
+     JOIN (SELECT s.pid, s.snapshot, ${SNAP_M.replaceAll('snapshot', 's.snapshot')} AS sm, ${SNAP_M.replaceAll('snapshot', 'l.last_snapshot')} AS lm
+           FROM snap_records s JOIN (SELECT pid, max(snapshot) AS last_snapshot FROM snap_records GROUP BY pid) l ON l.pid = s.pid) s ON s.pid = h.pid
      WHERE ph.start_prec >= 2 AND s.lm - ph.start_m >= $h AND s.sm >= ph.start_m AND s.sm - ph.start_m < $h
      GROUP BY 1 ORDER BY 1`,
     { h },
@@ -97,6 +99,8 @@ export interface NowcastOptions {
 export async function nowcastHires(
   store: Store, q: Omit<HiresQuery, 'metric' | 'cohortSet' | 'monthly'>, cohorts: readonly Cohort[], options: NowcastOptions = {},
 ): Promise<NowcastResult> {
+  // the curve joins hires, position history and snapshot rows in one SELECT
+  requireCapabilities(store.dialect, 'hires --nowcast', ['multipleJoins']);
   const curve = await completenessCurve(store, options.horizon);
   const z = zOf(options.level ?? 0.95);
   const base = await hires(store, q, cohorts);

@@ -15,7 +15,7 @@ import type { FactSink, Store } from '../engines/engine.js';
 import { UserError } from '../model/errors.js';
 import { ingestFiles, planUnits, type IngestOptions, type IngestSummary } from './ingest-files.js';
 import { ingestParallel } from './parallel-ingest.js';
-import { repeatedPeople, shipFacts, type Shipped } from './ship-facts.js';
+import { dropFacts, repeatedPeople, shipFacts, shippedSnapshot, type ShipScope, type Shipped } from './ship-facts.js';
 
 export interface SinkIngestOptions extends IngestOptions {
   /** Parallel readers on this machine (default 1). */
@@ -29,6 +29,9 @@ export interface SinkIngestOptions extends IngestOptions {
 export interface SinkIngestSummary extends IngestSummary {
   /** The inputs this worker took. */
   inputs: string[];
+  /** What reached the sink: appended to it (no snapshot), every fact again after dropping them
+   *  (a snapshot derived in full), or the changes of an incremental snapshot. */
+  ship: 'append' | 'full' | 'incremental';
   shipped: Shipped;
   /** People the sink now holds more than once (`repeatedPeople`): 0 unless a person's records
    *  were in two shares or a share was shipped twice; their counts are doubled. */
@@ -44,15 +47,43 @@ export function parseShard(spec: string): { index: number; count: number } {
   return { index, count };
 }
 
+/**
+ * With `snapshot`, `local` is the worker's state (kept between snapshots) and the sink mirrors
+ * it: a snapshot derived incrementally on top of the snapshot the sink holds ships what changed
+ * (`ShipScope`); any other replaces the sink's facts with all of the state's.
+ */
 export async function ingestToSink(sink: FactSink, local: Store, paths: string[], options: SinkIngestOptions): Promise<SinkIngestSummary> {
   const say = options.progress ?? (() => {});
+  const snapshot = options.snapshot !== undefined;
+  if (snapshot && ((options.workers ?? 1) > 1 || (options.shard?.count ?? 1) > 1)) {
+    throw new UserError('invalid option: --snapshot on ClickHouse takes one reader and the whole input (no --workers, no --shard)', 'usage', 'docs/snapshots.md, "Limits"');
+  }
   const units = await planUnits(paths, options.format ?? 'auto');
   const shard = options.shard ?? { index: 0, count: 1 };
   const mine = units.map((u) => u.path).sort().filter((_, k) => k % shard.count === shard.index);
   const opts = { ...options, format: options.format ?? 'auto' };
+  const before = snapshot ? await latestSnapshot(local) : null;
   const summary =
     (options.workers ?? 1) > 1 ? await ingestParallel(local, mine, { ...opts, workers: options.workers }) : await ingestFiles(local, mine, opts);
+  let scope: ShipScope | undefined;
+  if (snapshot) {
+    const now = await latestSnapshot(local);
+    const incremental = summary.derive.incremental && summary.changes && now !== null && before !== null && before !== now;
+    if (incremental && (await shippedSnapshot(sink)) === before && (await local.tableExists('shipped_company_map'))) {
+      scope = { snapshot: now, batch: summary.changes!.batch };
+    } else {
+      say('dropping the facts on the sink');
+      await dropFacts(sink);
+    }
+  }
   say('shipping facts');
-  const shipped = await shipFacts(local, sink, { batchBytes: options.batchBytes });
-  return { ...summary, inputs: mine, shipped, duplicate_people: await repeatedPeople(sink) };
+  const shipped = await shipFacts(local, sink, { batchBytes: options.batchBytes, scope });
+  const ship = scope ? 'incremental' : snapshot ? 'full' : 'append';
+  return { ...summary, inputs: mine, ship, shipped, duplicate_people: await repeatedPeople(sink) };
+}
+
+/** The latest snapshot of a worker's database, or null. */
+async function latestSnapshot(local: Store): Promise<string | null> {
+  const [row] = await local.all<{ s: string | null }>('SELECT max(snapshot) AS s FROM files');
+  return row?.s ?? null;
 }

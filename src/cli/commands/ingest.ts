@@ -7,6 +7,7 @@ import { count } from '../../present/index.js';
 import { listChanges, postChanges } from '../../snapshots/index.js';
 
 const HELP = `usage: talentflow ingest PATH... [--db FILE] [--format FORMAT] [--cohorts FILE]... [--json]
+       talentflow ingest PATH... --engine clickhouse --url URL [--snapshot DATE --state FILE [--webhook URL]]
 
 Read career-history files or folders into the database, then derive hires. Records that cannot
 be read whole are quarantined with file, line and reason (see 'talentflow quarantine').
@@ -29,7 +30,9 @@ options:
   --cluster NAME   shard the fact tables over this remote_servers cluster
   --shard I/N      take every N-th input from the I-th (0-based): run N of these, on any
                    machines, against one cluster (docs/engines.md says what it guarantees)
-  --reset          drop the ClickHouse tables first`;
+  --reset          drop the ClickHouse tables first
+  --state FILE     with --engine clickhouse --snapshot: the worker's database, kept between
+                   snapshots (required), so a later snapshot derives and ships only what changed`;
 
 export async function run(argv: string[]): Promise<number> {
   const { values, positionals, help } = parseCommand(
@@ -45,6 +48,7 @@ export async function run(argv: string[]): Promise<number> {
       reset: { type: 'boolean' },
       snapshot: { type: 'string' },
       webhook: { type: 'string' },
+      state: { type: 'string' },
     },
     true,
   );
@@ -56,16 +60,25 @@ export async function run(argv: string[]): Promise<number> {
   if (workers < 1) throw new UserError(`invalid --workers: ${values.workers}`, 'usage', 'a whole number ≥ 1');
   const common = { format, cohortFiles: values.cohorts ?? [], now: values['as-of'] ?? today(), progress: progress(show) };
   if (engineName() === 'clickhouse') {
-    if (values.snapshot || values.webhook) {
-      throw new UserError('invalid option: --snapshot and --webhook work on the embedded engine (DuckDB) only', 'usage', 'docs/snapshots.md, "Limits"');
+    if (values.snapshot && !values.state) {
+      throw new UserError('missing --state: --snapshot on ClickHouse keeps the worker\'s database between snapshots', 'usage', 'e.g. --state ingest-state.duckdb (docs/snapshots.md)');
     }
+    if ((values.state || values.webhook) && !values.snapshot) throw new UserError('invalid option: --state and --webhook go with --snapshot DATE', 'usage');
     const sink = await openClickHouseFromFlags();
     try {
       const summary = await ingestToClickHouse(sink, positionals, {
         ...common, workers, shard: values.shard ? parseShard(values.shard) : undefined, reset: values.reset,
+        ...(values.snapshot ? { snapshot: values.snapshot, localDb: values.state } : {}),
       });
       progressDone(show);
-      const json = { ...jsonSummary(summary), inputs: summary.inputs, shipped: summary.shipped, duplicate_people: summary.duplicate_people };
+      // the new events as on DuckDB, read from the worker's state (the sink holds the same rows)
+      const posted = values.webhook && summary.changes && summary.changes.added > 0
+        ? await postFrom(values.state!, values.webhook, summary.changes.batch)
+        : undefined;
+      const json = {
+        ...jsonSummary(summary), ...(summary.changes ? { changes: summary.changes } : {}), ...(posted ? { webhook: posted } : {}),
+        inputs: summary.inputs, ship: summary.ship, shipped: summary.shipped, duplicate_people: summary.duplicate_people,
+      };
       process.stdout.write(values.json ? JSON.stringify(json) + '\n' : textSummary(summary));
       if (summary.duplicate_people > 0) {
         process.stderr.write(
@@ -95,6 +108,16 @@ export async function run(argv: string[]): Promise<number> {
     await store.close();
   }
   return 0;
+}
+
+/** POST the events of `batch` and later from a worker's state database. */
+async function postFrom(state: string, url: string, batch: number) {
+  const store = await openDatabase(state);
+  try {
+    return await postChanges(url, batch, await listChanges(store, { afterBatch: batch - 1 }));
+  } finally {
+    await store.close();
+  }
 }
 
 /** The promised keys first; `people`, `positions`, `educations`, `duplicates_merged` are database totals. */

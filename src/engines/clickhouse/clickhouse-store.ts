@@ -6,6 +6,7 @@
  * has no query parameters).
  */
 import type { Readable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { StoreError, type Dialect, type FactSink, type Row, type SinkTable } from '../engine.js';
 import { capabilitiesOf, clickhouseDialect } from './clickhouse-dialect.js';
 import { httpConnection, type ClickHouseConnection, type ColumnMeta } from './clickhouse-connection.js';
@@ -131,6 +132,21 @@ export class ClickHouseStore implements FactSink {
     return n;
   }
 
+  /**
+   * `ALTER TABLE … DELETE` (a mutation: 18.16 has no `DELETE FROM`, nor `mutations_sync`) of the
+   * rows whose `column` is in `keys`; on a cluster a sharded table is changed shard by shard
+   * (`<t>_local` against `<keys>_local`: the keys are sharded alike). Waits for the mutation.
+   */
+  async deleteKeys(table: string, column: string, keys: string, sharded: boolean): Promise<void> {
+    const local = this.cluster !== undefined && sharded;
+    const [t, k] = local ? [`${table}_local`, `${keys}_local`] : [table, keys];
+    const c = this.dialect.ident(column);
+    for (const conn of local ? this.shards : [this.conn]) {
+      await onShard(conn, `ALTER TABLE ${t} DELETE WHERE ${c} IN (SELECT ${c} FROM ${k})`);
+      await mutationsDone(conn, t);
+    }
+  }
+
   /** Drop a table (with its shard-local tables). */
   async dropTable(name: string): Promise<void> {
     await this.run(`DROP TABLE IF EXISTS ${name}`);
@@ -162,6 +178,19 @@ export class ClickHouseStore implements FactSink {
 /** One statement on one shard, its error wrapped like the store's own. */
 async function onShard(shard: ClickHouseConnection, sql: string): Promise<void> {
   await shard.command(sql).catch((e) => Promise.reject(wrap(e, sql, shard.label)));
+}
+
+/** Wait until the mutations of `table` on `conn` are done; a mutation that failed is an error. */
+async function mutationsDone(conn: ClickHouseConnection, table: string): Promise<void> {
+  const sql = `SELECT * FROM system.mutations WHERE database = currentDatabase() AND table = '${table}' AND is_done = 0`;
+  for (let wait = 10; ; wait = Math.min(wait * 2, 500)) {
+    const r = await conn.query(sql).catch((e) => Promise.reject(wrap(e, sql, conn.label)));
+    if (r.data.length === 0) return;
+    // latest_fail_reason: 19.x and later
+    const failed = r.data.find((m) => m.latest_fail_reason);
+    if (failed) throw new StoreError(`clickhouse (${conn.label}): mutation of ${table} failed: ${String(failed.latest_fail_reason)}`, String(failed.command ?? sql));
+    await sleep(wait);
+  }
 }
 
 /** `count() - uniqExact(column)` of one table on one connection. */
