@@ -12,7 +12,7 @@
  * So the checkpoint after an incremental derive does not merge (`max_vacuum_tasks = 0`) until the
  * people rebuilt since the last merge reach a third of all people — the point from which DuckDB
  * can merge three row groups into two on deletes alone. That checkpoint merges, and the count
- * starts again. Any other ingest (a full derive writes its tables anew) merges as before.
+ * (`meta.rebuilt_since_merge`, absent after a merge) starts again. Any other ingest (a full derive writes its tables anew) merges as before.
  */
 import type { Store } from '../engines/engine.js';
 
@@ -33,7 +33,7 @@ export async function checkpointAfterDerive(store: Store, churn: DeriveChurn): P
   const since = churn.rebuilt === null ? null : Number(row?.value ?? 0) + churn.rebuilt;
   const merge = since === null || since >= MERGE_AT_SHARE * churn.people;
   await store.run('DELETE FROM meta WHERE key = $key', { key: KEY });
-  await store.run('INSERT INTO meta VALUES ($key, $value)', { key: KEY, value: String(merge ? 0 : since) });
+  if (!merge) await store.run('INSERT INTO meta VALUES ($key, $value)', { key: KEY, value: String(since) });
   if (merge) {
     await store.run('CHECKPOINT');
     return true;
