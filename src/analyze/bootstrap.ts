@@ -168,6 +168,7 @@ export class CellBootstrap {
     const alpha = 1 - this.options.level;
     if (undefinedCount > (alpha / 2) * B) return { value, lo: null, hi: null };
     // two order statistics each, by selection: a full sort per interval was a third of a table's time
+    if (tailQuantiles(scratch, m, alpha / 2, 1 - alpha / 2)) return { value, lo: finite(tails[0]!), hi: finite(tails[1]!) };
     return { value, lo: finite(selectQuantile(scratch, m, alpha / 2)), hi: finite(selectQuantile(scratch, m, 1 - alpha / 2)) };
   }
 }
@@ -186,6 +187,51 @@ function takeBuffer(size: number): Float64Array {
     return buf.fill(0);
   }
   return new Float64Array(size);
+}
+
+/** The two quantiles `tailQuantiles` found. */
+const tails = new Float64Array(2);
+/** Sorted buffers of the smallest and the largest values `tailQuantiles` keeps. */
+const TAIL = 16;
+const low = new Float64Array(TAIL);
+const high = new Float64Array(TAIL);
+
+/**
+ * The type-7 quantiles qLo ≤ qHi of the first m values of `a` into `tails`, when both sit
+ * among the TAIL smallest and the TAIL largest values (a 95% interval over B ≤ 300 replicates
+ * does); false otherwise. One pass keeping the few extreme values in order: the same order
+ * statistics as `selectQuantile`, hence the same numbers, in a third of its time.
+ */
+function tailQuantiles(a: Float64Array, m: number, qLo: number, qHi: number): boolean {
+  const hLo = (m - 1) * qLo;
+  const hHi = (m - 1) * qHi;
+  const i = Math.floor(hLo);
+  const j = Math.floor(hHi);
+  // ranks needed: i, i + 1 from below; j, j + 1 from above (counted from the top: m − 1 − rank)
+  const kLo = Math.min(i + 2, m);
+  const kHi = Math.min(m - j, m);
+  if (m === 0 || kLo > TAIL || kHi > TAIL) return false;
+  let nLo = 0;
+  let nHi = 0;
+  for (let t = 0; t < m; t++) {
+    const x = a[t]!;
+    if (nLo < kLo || x < low[nLo - 1]!) {
+      let k = nLo < kLo ? nLo++ : nLo - 1;
+      while (k > 0 && low[k - 1]! > x) low[k] = low[--k]!;
+      low[k] = x;
+    }
+    if (nHi < kHi || x > high[nHi - 1]!) {
+      let k = nHi < kHi ? nHi++ : nHi - 1;
+      while (k > 0 && high[k - 1]! < x) high[k] = high[--k]!;
+      high[k] = x;
+    }
+  }
+  const quantile = (x: number, y: number, h: number, r: number) => (x === y ? x : x + (h - r) * (y - x));
+  tails[0] = quantile(low[i]!, i + 1 < m ? low[i + 1]! : low[i]!, hLo, i);
+  // the rank-j value is the (m − 1 − j)-th largest
+  const x = high[m - 1 - j]!;
+  tails[1] = quantile(x, j + 1 < m ? high[m - 2 - j]! : x, hHi, j);
+  return true;
 }
 
 /**

@@ -68,6 +68,9 @@ function widePersonGeographySql(d: Dialect, q: GeographyQuery): string {
   const at = periods.map((p) => `${d.argMinIf('place', '-start_m', `${p} BETWEEN sp AND ep`)} AS l${p}`);
   const pick = (shift: number) => `CASE i ${periods.slice(1).map((p, i) => `WHEN ${i} THEN l${p - shift}`).join(' ')} END`;
   const known = (x: string) => `${x} IS NOT NULL AND ${x} <> ''`;
+  // people with the same places at every period end are one row before the periods are read
+  // off (most people stay put): the expansion runs over distinct place histories, not people
+  const cols = periods.map((p) => `l${p}`).join(', ');
   return `WITH s AS (
   SELECT s.pid, s.start_m, ${place} AS place, ${per('s.start_m')} AS sp, ${per('s.stop_m + 1')} - 1 AS ep
   FROM ${joins}
@@ -75,11 +78,13 @@ function widePersonGeographySql(d: Dialect, q: GeographyQuery): string {
 ), u AS (
   SELECT pid, ${at.join(',\n    ')}
   FROM s GROUP BY pid
+), uv AS (
+  SELECT ${cols}, count(*) AS n FROM u GROUP BY ${cols}
 ), pairs AS (
-  SELECT ${lo} + i AS p, ${pick(0)} AS now, ${pick(1)} AS prev
-  FROM (SELECT *, ${d.expandRange('0', String(hi - lo + 1))} AS i FROM u) y
+  SELECT ${lo} + i AS p, ${pick(0)} AS now, ${pick(1)} AS prev, n
+  FROM (SELECT *, ${d.expandRange('0', String(hi - lo + 1))} AS i FROM uv) y
 ), w AS (
-  SELECT CASE WHEN j = 0 THEN now ELSE prev END AS place, p,
+  SELECT CASE WHEN j = 0 THEN now ELSE prev END AS place, p, n,
          CASE WHEN j = 0 THEN 1 ELSE 0 END AS c0,
          CASE WHEN j = 1 OR prev = now THEN 1 ELSE 0 END AS c1,
          CASE WHEN j = 0 AND ${known('prev')} AND prev <> now THEN 1 ELSE 0 END AS c2,
@@ -87,7 +92,7 @@ function widePersonGeographySql(d: Dialect, q: GeographyQuery): string {
   FROM (SELECT *, ${d.expandRange('0', '2')} AS j FROM pairs) z
   WHERE (j = 0 AND now IS NOT NULL) OR (j = 1 AND prev IS NOT NULL AND (now IS NULL OR now <> prev))
 )
-SELECT place, p, c0, c1, c2, c3, count(*) AS n FROM w WHERE ${reported}
+SELECT place, p, c0, c1, c2, c3, sum(n) AS n FROM w WHERE ${reported}
 GROUP BY place, p, c0, c1, c2, c3 ORDER BY place, p`;
 }
 
