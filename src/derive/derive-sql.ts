@@ -91,7 +91,7 @@ GROUP BY pid`;
  */
 export function stintsSql(): string {
   return `CREATE OR REPLACE TABLE stints AS
-SELECT *, sum(opens::INTEGER) OVER (PARTITION BY pid, cid ORDER BY start_m, idx ROWS UNBOUNDED PRECEDING) AS spell
+SELECT *, CAST(sum(opens::INTEGER) OVER (PARTITION BY pid, cid ORDER BY start_m, idx ROWS UNBOUNDED PRECEDING) AS INTEGER) AS spell
 FROM (
   SELECT * EXCLUDE (prev_end), prev_end IS NULL OR start_m - prev_end >= ${D.hireGapMonths} AS opens, prev_end IS NOT NULL AS has_prev
   FROM (SELECT pid, idx, cid, start_m, end_eff, ongoing, location IS NOT NULL AS has_place,

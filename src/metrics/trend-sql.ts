@@ -217,8 +217,7 @@ ${merged}`;
   // millions of (group, person) pairs to find them was most of the query. By company, a later
   // spell at a company opens with a boomerang hire (the definition of one), so a boomerang marks
   // its person there, and so does a company name several companies share: a superset, which
-  // the next step narrows. (`spell` > 1 would do too, but it is stored as a 128-bit integer:
-  // reading it took 10× longer than the rest of the scan.)
+  // the next step narrows.
   const shared = byCompany
     ? `SELECT s0.*, coalesce(c.shared, 0) AS shared FROM s0 LEFT JOIN (
     SELECT DISTINCT g_company, pid, 1 AS shared FROM s0
