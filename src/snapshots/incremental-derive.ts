@@ -156,7 +156,7 @@ CREATE VIEW people AS SELECT * FROM main.people WHERE pid IN (SELECT pid FROM ma
     (SELECT count(*) FROM degree_map) AS distinct_degrees, (SELECT count(*) FROM derive_scope) AS rebuilt,
     (SELECT count(*) FROM asof_moved) AS as_of_updated,
     (SELECT count(*) FROM snap_new) - (SELECT count(*) FROM derive_scope) - (SELECT count(*) FROM asof_moved) AS unchanged`);
-  for (const t of ['derive_scope', 'asof_moved', 'snap_new', 'new_keys']) await store.run(`DROP TABLE IF EXISTS ${t}`);
+  for (const t of ['derive_scope', 'asof_moved', 'snap_new']) await store.run(`DROP TABLE IF EXISTS ${t}`);
   await store.run('DROP TABLE IF EXISTS cohort_members');
   return { ...counts!, changes };
 }
@@ -164,24 +164,26 @@ CREATE VIEW people AS SELECT * FROM main.people WHERE pid IN (SELECT pid FROM ma
 /** Map the new records' person keys to people; false when a known key changed its group (a
  *  LinkedIn profile moved between keys: people merge or split, which a full derive handles). */
 async function mapNewKeys(store: Store, from: number): Promise<boolean> {
+  // one row per key of the new records, its group taken from its newest record (NEWEST_IN_SNAPSHOT
+  // as an aggregate: a hash grouping, where the window sorted 2M text keys)
   await store.run(
-    `CREATE OR REPLACE TABLE new_keys AS
-WITH n AS (
-  SELECT r.person_key, ${GROUP_KEY} AS gk, min(r.rec_id) OVER (PARTITION BY r.person_key) AS first_rec
-  FROM records r WHERE r.rec_id > $from
-  QUALIFY row_number() OVER (PARTITION BY r.person_key ${NEWEST_IN_SNAPSHOT}) = 1
-)
-SELECT n.person_key, n.gk, k.gk AS old_gk, coalesce(k.pid, g.pid, min(n.first_rec) OVER (PARTITION BY n.gk)) AS pid
-FROM n LEFT JOIN person_keys k ON k.person_key = n.person_key
-LEFT JOIN (SELECT gk, min(pid) AS pid FROM person_keys GROUP BY gk) g ON g.gk = n.gk`,
+    `CREATE OR REPLACE TEMP TABLE snap_keys AS
+SELECT r.person_key, arg_max(${GROUP_KEY}, (coalesce(r.updated_m, -2147483648), r.rec_id)) AS gk, min(r.rec_id) AS first_rec
+FROM records r WHERE r.rec_id > $from GROUP BY r.person_key`,
     { from },
   );
-  const [moved] = await store.all<{ n: number }>('SELECT count(*) AS n FROM new_keys WHERE old_gk <> gk');
+  const [moved] = await store.all<{ n: number }>('SELECT count(*) AS n FROM snap_keys n JOIN person_keys k ON k.person_key = n.person_key WHERE k.gk <> n.gk');
   if ((moved?.n ?? 0) > 0) {
-    await store.run('DROP TABLE new_keys');
+    await store.run('DROP TABLE snap_keys');
     return false;
   }
-  await store.run('INSERT INTO person_keys SELECT person_key, gk, pid FROM new_keys WHERE old_gk IS NULL');
+  // a new key joins the person of its group, else starts one (the group's first record); the
+  // keys of a group no one had are all new
+  await store.run(`INSERT INTO person_keys
+WITH n AS (SELECT s.* FROM snap_keys s ANTI JOIN person_keys k ON k.person_key = s.person_key)
+SELECT n.person_key, n.gk, coalesce(g.pid, min(n.first_rec) OVER (PARTITION BY n.gk)) AS pid
+FROM n LEFT JOIN (SELECT gk, min(pid) AS pid FROM person_keys WHERE gk IN (SELECT gk FROM n) GROUP BY gk) g ON g.gk = n.gk`);
+  await store.run('DROP TABLE snap_keys');
   return true;
 }
 
