@@ -8,7 +8,6 @@
  */
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +17,7 @@ import { dropFacts } from '../src/store/ship-facts.js';
 import { listChanges, nowcastHires, type ChangeRow } from '../src/snapshots/index.js';
 import { generateWorld, loadScenario, scenariosDir } from '../src/synth/index.js';
 import { chdbSkip, hasChdb } from './helpers/chdb.js';
+import { webhookReceiver } from './helpers/webhook-receiver.js';
 import { cli } from './helpers/cli.js';
 import { jsonl, person } from './helpers/people.js';
 
@@ -171,17 +171,8 @@ test('ingest --engine clickhouse --snapshot needs --state, and --webhook posts t
   const missing = await cli('ingest', s1, '--snapshot', '2024-06-30', '--engine', 'clickhouse', '--url', sink);
   assert.equal(missing.code, 2, missing.err);
   assert.match(missing.err, /missing --state/);
-  const posts: { batch: number; events: ChangeRow[] }[] = [];
-  const server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString()));
-    req.on('end', () => {
-      posts.push(JSON.parse(body) as (typeof posts)[number]);
-      res.writeHead(204).end();
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const hook = `http://127.0.0.1:${(server.address() as { port: number }).port}/hook`;
+  const receiver = await webhookReceiver<{ batch: number; events: ChangeRow[] }>();
+  const { posts, url: hook } = receiver;
   const state = join(dir, 'cli-state.duckdb');
   try {
     for (const [file, d] of series) {
@@ -190,7 +181,7 @@ test('ingest --engine clickhouse --snapshot needs --state, and --webhook posts t
       assert.equal((JSON.parse(r.out) as { ship: string }).ship, d === '2024-06-30' ? 'full' : 'incremental');
     }
   } finally {
-    server.close();
+    receiver.close();
   }
   assert.deepEqual(posts.map((p) => p.batch), [1]);
   assert.deepEqual(posts[0]!.events, JSON.parse(JSON.stringify(expected)));

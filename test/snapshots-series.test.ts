@@ -1,6 +1,5 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +7,7 @@ import { ingestFiles, openDatabase } from '../src/api.js';
 import { generateWorld } from '../src/synth/index.js';
 import { cli } from './helpers/cli.js';
 import { jsonl, person } from './helpers/people.js';
+import { webhookReceiver } from './helpers/webhook-receiver.js';
 
 const SNAPSHOTS = ['2024-06-30', '2024-12-31', '2025-06-30'];
 
@@ -40,21 +40,12 @@ test('the change feed finds every planted job change once, and re-ingesting a sn
 });
 
 test('ingest --webhook POSTs the batch of new events to a local receiver; changes --follow prints NDJSON', async () => {
-  const posts: { batch: number; events: { person_id: string; kind: string }[] }[] = [];
-  const server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (c: Buffer) => (body += c.toString()));
-    req.on('end', () => {
-      posts.push(JSON.parse(body) as (typeof posts)[number]);
-      res.writeHead(204).end();
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as { port: number }).port;
+  const hook = await webhookReceiver<{ batch: number; events: { person_id: string; kind: string }[] }>();
+  const posts = hook.posts;
   const db = join(mkdtempSync(join(tmpdir(), 'tf-hook-')), 'hook.duckdb');
   const s1 = jsonl([person({ id: 'a', jobs: [['Acme', 'Engineer', '2021-03', null]], updated: '2024-06-01' })], 's1.jsonl');
   const s2 = jsonl([person({ id: 'a', jobs: [['Beta', 'Engineer', '2024-10', null], ['Acme', 'Engineer', '2021-03', '2024-09']], updated: '2024-12-01' })], 's2.jsonl');
-  const url = `http://127.0.0.1:${port}/hook`;
+  const url = hook.url;
   try {
     const r1 = await cli('ingest', s1, '--db', db, '--snapshot', '2024-06-30', '--webhook', url, '--json');
     assert.equal(r1.code, 0, r1.err);
@@ -69,6 +60,6 @@ test('ingest --webhook POSTs the batch of new events to a local receiver; change
     const since = await cli('changes', '--since', '2025-01-01', '--format', 'json', '--db', db);
     assert.deepEqual(JSON.parse(since.out), []);
   } finally {
-    server.close();
+    hook.close();
   }
 });
