@@ -53,13 +53,19 @@ const NEVER_NULL: readonly HireDim[] = ['cohort', 'year', 'company'];
  */
 export function hiresPatternSql(q: HiresQuery, d: Dialect): string {
   if (!q.by.includes('year')) {
-    const inner = hiresSql({ ...q, perPerson: true, monthly: false }, d);
-    const g = q.by.map((b) => `${d.ident(b)}, `).join('');
+    const { inner, g } = personRows(q, d);
     return `SELECT ${g}hires AS h0, 0 AS h1, count(*) AS n FROM (${inner}) AS c GROUP BY ${g}hires`;
   }
   if (d.capabilities.cteSubqueries && q.by.every((b) => NEVER_NULL.includes(b))) return joinedPatternSql(q, d);
   if (d.capabilities.windowFunctions) return windowedPatternSql(q, d);
   return groupedPatternSql(q, d);
+}
+
+/** The per-person hires of a pattern query, and its grouped dimensions other than `year`, each as
+ *  an identifier (`others`) and as a select-list prefix (`g`: "a, b, "). */
+function personRows(q: HiresQuery, d: Dialect): { inner: string; others: string[]; g: string } {
+  const others = q.by.filter((b) => b !== 'year').map((b) => d.ident(b));
+  return { inner: hiresSql({ ...q, perPerson: true, monthly: false }, d), others, g: others.map((o) => `${o}, `).join('') };
 }
 
 /**
@@ -71,9 +77,7 @@ export function hiresPatternSql(q: HiresQuery, d: Dialect): string {
  * fills it with NULL (DuckDB) or with 0 (ClickHouse's default).
  */
 export function joinedPatternSql(q: HiresQuery, d: Dialect): string {
-  const inner = hiresSql({ ...q, perPerson: true, monthly: false }, d);
-  const others = q.by.filter((b) => b !== 'year').map((b) => d.ident(b));
-  const g = others.map((o) => `${o}, `).join('');
+  const { inner, others, g } = personRows(q, d);
   const keys = others.map((o) => `CASE WHEN a.hires > 0 THEN a.${o} ELSE b.${o} END AS ${o}, `).join('');
   const on = [...others, 'pid'].map((o) => `a.${o} = b.${o}`).join(' AND ');
   return `WITH c AS (${inner})
@@ -91,9 +95,7 @@ SELECT ${g}yr AS year, h0, h1, count(*) AS n FROM (
  * grouping twice as many rows by (group, year, person).
  */
 export function windowedPatternSql(q: HiresQuery, d: Dialect): string {
-  const inner = hiresSql({ ...q, perPerson: true, monthly: false }, d);
-  const others = q.by.filter((b) => b !== 'year').map((b) => d.ident(b));
-  const g = others.map((o) => `${o}, `).join('');
+  const { inner, others, g } = personRows(q, d);
   const w = `OVER (PARTITION BY ${[...others, 'pid'].join(', ')} ORDER BY year)`;
   return `SELECT ${g}year, h0, h1, count(*) AS n FROM (
   SELECT ${g}year + j AS year, CASE WHEN j = 0 THEN hires ELSE 0 END AS h0,
@@ -106,8 +108,7 @@ export function windowedPatternSql(q: HiresQuery, d: Dialect): string {
 
 /** `hiresPatternSql` by grouping person-years (engines without window functions), `year` grouped. */
 export function groupedPatternSql(q: HiresQuery, d: Dialect): string {
-  const inner = hiresSql({ ...q, perPerson: true, monthly: false }, d);
-  const g = q.by.filter((b) => b !== 'year').map((b) => `${d.ident(b)}, `).join('');
+  const { inner, g } = personRows(q, d);
   // each person-year row counts for its year (j = 0) and, as the previous year, for the next (j = 1)
   // the shifted year is `yr`: ClickHouse 18.16 reads an alias `year` inside `year + j` too
   return `SELECT ${g}yr AS year, h0, h1, count(*) AS n FROM (

@@ -86,9 +86,8 @@ CREATE OR REPLACE TEMP MACRO tf_linkedin_slug(u) AS nullif(lower(regexp_extract(
  */
 export const MAX_LINE_BYTES = 4 * 1024 * 1024;
 
-/** A blank raw `line` (NULL or whitespace). `trim` copies a string: only short lines can be
- *  blank, so only they are trimmed. */
-/** Whether a raw `line` is blank (NULL, or whitespace only). */
+/** Whether a raw `line` is blank (NULL, or whitespace only). `trim` copies a string: only short
+ *  lines can be blank, so only they are trimmed. */
 export const BLANK_LINE = "CASE WHEN line IS NULL THEN true WHEN strlen(line) <= 256 THEN trim(line) = '' ELSE false END";
 
 /** Reads raw lines of one file; `line` is NULL for a blank line, row order is line order. */
