@@ -21,8 +21,10 @@
  * Each spell carries the person's next spell in (start, hire) order — its `next_cid`,
  * `next_name_key` and `next_start_m` (null for the last) — so flows reads a departure's likely
  * move from its own row instead of joining every departure with every spell of its person
- * (src/metrics/flows.ts). The window costs derive once: at 2M profiles this statement took
- * 35.8–38.1 s with it against 27.7–31.2 s without (CPU 67–68 s against 53–59 s).
+ * (src/metrics/flows.ts). The window runs over the narrow integer rows (`n`), and the next
+ * spell's name comes by its hire position: a window over the finished rows, text columns and
+ * all, ran out of memory at 2M profiles under a 1.5 GB limit. (`hash(NULL)` is not NULL, hence
+ * the CASE.)
  */
 
 export function spellsSql(): string {
@@ -31,17 +33,20 @@ WITH g AS (
   SELECT pid, cid, spell, min(start_m) AS start_m, max(end_eff) AS end_m, bool_or(ongoing) AS ongoing,
          min(idx) FILTER (WHERE opens) AS hire_idx, arg_min(idx, start_m) FILTER (WHERE has_place) AS place_idx
   FROM stints GROUP BY pid, cid, spell
-), s AS (
-  SELECT g.pid, pe.person_id, hp.company_id, hp.company_name, hp.cid, hash(hp.company_name) AS name_key, g.spell, g.hire_idx, hp.title, hp.title_key,
-         g.start_m, g.end_m, g.ongoing, pe.as_of_m, NOT g.ongoing AND g.end_m <= pe.as_of_m AS departed,
-         least(g.end_m, pe.as_of_m) AS stop_m, coalesce(pp.location, pe.location) AS place,
-         hash(coalesce(pp.location, pe.location)) AS place_key,
-         h.band, coalesce(h.new_grad, false) AS new_grad, h.boomerang
-  FROM g JOIN people pe ON pe.pid = g.pid
-  JOIN positions hp ON hp.pid = g.pid AND hp.idx = g.hire_idx
-  LEFT JOIN positions pp ON pp.pid = g.pid AND pp.idx = g.place_idx
-  LEFT JOIN hires h ON h.pid = g.pid AND h.idx = g.hire_idx
+), n AS (
+  SELECT *, lead(cid) OVER w AS next_cid, lead(hire_idx) OVER w AS next_idx, lead(start_m) OVER w AS next_start_m
+  FROM g WHERE hire_idx IS NOT NULL
+  WINDOW w AS (PARTITION BY pid ORDER BY start_m, hire_idx)
 )
-SELECT *, lead(cid) OVER w AS next_cid, lead(name_key) OVER w AS next_name_key, lead(start_m) OVER w AS next_start_m
-FROM s WINDOW w AS (PARTITION BY pid ORDER BY start_m, hire_idx)`;
+SELECT n.pid, pe.person_id, hp.company_id, hp.company_name, n.cid, hash(hp.company_name) AS name_key, n.spell, n.hire_idx, hp.title, hp.title_key,
+       n.start_m, n.end_m, n.ongoing, pe.as_of_m, NOT n.ongoing AND n.end_m <= pe.as_of_m AS departed,
+       least(n.end_m, pe.as_of_m) AS stop_m, coalesce(pp.location, pe.location) AS place,
+       hash(coalesce(pp.location, pe.location)) AS place_key,
+       h.band, coalesce(h.new_grad, false) AS new_grad, h.boomerang,
+       n.next_cid, CASE WHEN n.next_idx IS NOT NULL THEN hash(np.company_name) END AS next_name_key, n.next_start_m
+FROM n JOIN people pe ON pe.pid = n.pid
+JOIN positions hp ON hp.pid = n.pid AND hp.idx = n.hire_idx
+LEFT JOIN positions pp ON pp.pid = n.pid AND pp.idx = n.place_idx
+LEFT JOIN positions np ON np.pid = n.pid AND np.idx = n.next_idx
+LEFT JOIN hires h ON h.pid = n.pid AND h.idx = n.hire_idx`;
 }
