@@ -6,13 +6,16 @@
  *
  * The engine returns, per group and year, each distinct per-person vector (hires this year,
  * hires the year before) with its number of people (src/analyze/bootstrap.ts): the query runs
- * once, whatever B.
+ * once, whatever B. With B = 0 no interval is drawn and the patterns are not needed: the people
+ * per cell come from the lighter per-person count (hire-people.ts), with the same rows, people,
+ * suppression and notes (every bound null).
  */
 import type { Dialect, Store } from '../engines/engine.js';
 import { CellBootstrap, DEFAULT_BOOTSTRAP, type BootstrapOptions, type PatternRow } from '../analyze/bootstrap.js';
 import { DEFAULT_MIN_CELL, primaryOnly, suppressionNote } from '../analyze/suppress-cells.js';
 import type { Cohort } from '../resolve/index.js';
 import { hires, hiresSql, type HireDim, type HiresQuery, type HiresResult, type HiresRow } from './hires.js';
+import { hiresWithPeople, type HirePeopleRow } from './hire-people.js';
 
 export interface HiresStats {
   /** Suppress groups with fewer than this many hired people (default 10). */
@@ -31,7 +34,7 @@ export interface HiresStatRow extends HiresRow {
 
 export interface HiresStatResult extends Omit<HiresResult, 'rows'> {
   rows: HiresStatRow[];
-  /** The per-person pattern SQL behind the intervals. */
+  /** The per-person pattern SQL behind the intervals (not run when `replicates` is 0). */
   patternSql: string;
   notes: string[];
   parameters: { level: number; replicates: number; seed: number; minCell: number };
@@ -120,30 +123,60 @@ export function groupedPatternSql(q: HiresQuery, d: Dialect): string {
 
 const keyOf = (r: Record<string, unknown>, dims: readonly HireDim[]) => JSON.stringify(dims.map((b) => r[b] ?? null));
 
+/** A cell's people: hired in it, hired in its group the year before, and their patterns (none without replicates). */
+interface CellPeople {
+  people: number;
+  before: number;
+  patterns: PatternRow[];
+}
+
+/** Cells from the pattern query's rows. */
+function patternCells(raw: readonly Record<string, unknown>[], by: readonly HireDim[]): Map<string, CellPeople> {
+  const cells = new Map<string, CellPeople>();
+  for (const r of raw) {
+    const k = keyOf(r, by);
+    const cell = cells.get(k) ?? { people: 0, before: 0, patterns: [] };
+    const p: PatternRow = { v: [Number(r.h0), Number(r.h1)], n: Number(r.n) };
+    cell.patterns.push(p);
+    if (p.v[0]! > 0) cell.people += p.n;
+    if (p.v[1]! > 0) cell.before += p.n;
+    cells.set(k, cell);
+  }
+  // a canonical pattern order: the draws (hence the intervals) do not depend on the engine's row order
+  for (const { patterns } of cells.values()) patterns.sort((a, b) => a.v[0]! - b.v[0]! || a.v[1]! - b.v[1]!);
+  return cells;
+}
+
+/** Cells from people per cell (no patterns): the year before is the same group's cell a year earlier. */
+function peopleCells(raw: readonly HirePeopleRow[], by: readonly HireDim[]): Map<string, CellPeople> {
+  const people = new Map(raw.map((r) => [keyOf(r, by), r.people]));
+  const byYear = by.includes('year');
+  return new Map(
+    raw.map((r) => {
+      const before = byYear ? (people.get(keyOf({ ...r, year: Number(r.year) - 1 }, by)) ?? 0) : 0;
+      return [keyOf(r, by), { people: r.people, before, patterns: [] }];
+    }),
+  );
+}
+
 /** Run `hires` and add intervals and suppression. */
 export async function hiresWithStats(store: Store, q: Omit<HiresQuery, 'metric' | 'cohortSet'>, cohorts: readonly Cohort[], stats: HiresStats = {}): Promise<HiresStatResult> {
   const base = await hires(store, q, cohorts);
   const boot: BootstrapOptions = { ...DEFAULT_BOOTSTRAP, ...stats.bootstrap };
   const minCell = stats.minCell ?? DEFAULT_MIN_CELL;
   const patternSql = hiresPatternSql(base.query, store.dialect);
-  const cells = new Map<string, PatternRow[]>();
-  for (const r of await store.all<Record<string, unknown>>(patternSql)) {
-    const k = keyOf(r, q.by);
-    const list = cells.get(k) ?? [];
-    list.push({ v: [Number(r.h0), Number(r.h1)], n: Number(r.n) });
-    cells.set(k, list);
-  }
-  // a canonical pattern order: the draws (hence the intervals) do not depend on the engine's row order
-  for (const list of cells.values()) list.sort((a, b) => a.v[0]! - b.v[0]! || a.v[1]! - b.v[1]!);
+  // without replicates the patterns' only use is their people, which a plain count gives at a fraction of the cost
+  const cells =
+    boot.replicates === 0
+      ? peopleCells(await hiresWithPeople(store, { by: q.by, from: q.from, to: q.to }, cohorts), q.by)
+      : patternCells(await store.all<Record<string, unknown>>(patternSql), q.by);
   const byYear = q.by.includes('year');
   const rows: HiresStatRow[] = [];
   let hidden = 0;
   let hiddenYoy = 0;
   for (const row of base.rows) {
     const k = keyOf(row as unknown as Record<string, unknown>, q.by);
-    const patterns = cells.get(k) ?? [];
-    const people = patterns.reduce((s, p) => s + (p.v[0]! > 0 ? p.n : 0), 0);
-    const before = patterns.reduce((s, p) => s + (p.v[1]! > 0 ? p.n : 0), 0);
+    const { people, before, patterns } = cells.get(k) ?? { people: 0, before: 0, patterns: [] };
     if (people > 0 && people < minCell) {
       hidden++;
       continue;
