@@ -4,6 +4,7 @@
  * (headcount, departures), retention, tenure, flows, geography and hires with intervals.
  */
 import { flows, geography, hiresWithStats, retention, selectCohorts, tenure, trend, type Store } from '../../src/api.js';
+import { hiresWithPeople } from '../../src/metrics/hire-people.js';
 import { person, type PersonSpec } from './people.js';
 import { conformanceWorld } from './hires-conformance.js';
 
@@ -64,6 +65,12 @@ export const METRIC_CASES: [string, (s: Store) => Promise<MetricResult>][] = [
   ['geography by country, quarters', (s) => geography(s, { level: 'country', grain: 'quarter', from: 2020, to: 2022, ...stats }, cohorts)],
   ['hires --ci by cohort and year', (s) => hiresWithStats(s, { by: ['cohort', 'year'] }, cohorts, stats)],
   ['hires --ci by company', (s) => hiresWithStats(s, { by: ['company'] }, cohorts, stats)],
+  ['hires --ci by cohort and year, no replicates', (s) => hiresWithStats(s, { by: ['cohort', 'year'] }, cohorts, { minCell: 2, bootstrap: { replicates: 0 } })],
+  ['hires and people of a filtered cell', async (s) => {
+    const only = { function: ['engineering', 'data', 'product'], seniority: [2, 3, 4], new_grad: [false] };
+    const rows = await hiresWithPeople(s, { by: ['cohort', 'year'], only }, cohorts);
+    return { sql: '', rows: rows.map((r) => [r.cohort, r.year, r.hires, r.people]).sort() };
+  }],
 ];
 
 /** A result without its SQL (engines write different SQL for the same rows). */

@@ -1,29 +1,29 @@
 /**
  * Hires grouped for the registry's hires entries, with the people each group's count rests on
  * (the n of the small-cell rule, src/analyze/suppress-cells.ts). Filters (cohorts, band,
- * new_grad, function, seniority, metro) are applied to the grouped counts, so no request text
- * reaches the engine: the SQL is the hires metric's own.
- *
- * People are exact when no filtered dimension is collapsed (the query `talentflow hires` runs).
- * A collapsed dimension's cells are summed, so a person hired twice in one group under two
- * values of it (a `band` filter of two bands, say) counts twice there.
+ * new_grad, function, seniority, metro) go to the engine as the hires metric's typed filter
+ * (`hiresWithPeople`'s `only`: validated values, never request text), so a group's people are
+ * its distinct people: a person hired twice in one group under two values of a filtered
+ * dimension (a `function` filter of two functions, say) is one person there, not two.
  */
 import type { Store } from '../../engines/engine.js';
-import { HIRE_DIMS, type HireDim } from '../../api.js';
-import { hiresWithPeople } from '../../metrics/hire-people.js';
+import type { HireDim } from '../../api.js';
+import { hiresWithPeople, type HireFilter } from '../../metrics/hire-people.js';
 import type { MetricContext, ParamValues } from './metric-registry.js';
 
-/** Filters applied to grouped counts: parameter → the dimension it constrains. */
-const FILTER_DIMS = { band: 'band', new_grad: 'new_grad', function: 'function', seniority: 'seniority', metro: 'metro' } as const satisfies Record<string, HireDim>;
+/** Filters: parameter → the dimension it constrains. */
+const FILTER_DIMS = { cohorts: 'cohort', band: 'band', new_grad: 'new_grad', function: 'function', seniority: 'seniority', metro: 'metro' } as const satisfies Record<string, HireDim>;
 
-function keep(row: Record<string, unknown>, p: ParamValues): boolean {
+/** The filters of `p` as the hires metric's typed filter (seniority levels are integers). */
+function hireFilter(p: ParamValues): HireFilter {
+  const only: HireFilter = {};
   for (const [param, dim] of Object.entries(FILTER_DIMS)) {
     const want = p[param];
     if (want === undefined) continue;
-    const have = row[dim];
-    if (Array.isArray(want) ? !want.includes(String(have)) : have !== want) return false;
+    const values = Array.isArray(want) ? want : [want];
+    only[dim] = dim === 'seniority' ? values.map(Number) : values;
   }
-  return true;
+  return only;
 }
 
 /** The dims a result is grouped by: `by`, with `cohort` first when cohorts are filtered (a cohort filter groups by cohort). */
@@ -46,33 +46,22 @@ export function groupKey(row: Record<string, unknown>, dims: readonly HireDim[],
 
 /** Hires and people grouped by the output dims after applying the filters; `from` is applied later (YoY needs the year before). */
 export async function groupedHires(store: Store, p: ParamValues, ctx: MetricContext, by: HireDim[]): Promise<Grouped> {
-  const cohorts = p.cohorts as string[] | undefined;
   const out = outputDims(p, by);
-  const filtered = new Set(Object.entries(FILTER_DIMS).filter(([param]) => p[param] !== undefined).map(([, dim]) => dim as HireDim));
-  const need = HIRE_DIMS.filter((d) => out.includes(d) || filtered.has(d));
   const yearly = out.includes('year');
-  const q = { by: need, from: yearly ? undefined : (p.from as number | undefined), to: p.to as number | undefined };
+  const q = { by: out, from: yearly ? undefined : (p.from as number | undefined), to: p.to as number | undefined, only: hireFilter(p) };
   const counted = await hiresWithPeople(store, q, ctx.cohorts);
-  const sums = new Map<string, HireGroup>();
-  const add = (row: Record<string, unknown>, hired: number, persons: number) => {
-    if (cohorts && !cohorts.includes(row.cohort as string)) return;
-    if (!keep(row, p)) return;
-    const key = groupKey(row, out);
-    const have = sums.get(key) ?? { ...Object.fromEntries(out.map((d) => [d, row[d] ?? null])), hires: 0, people: 0 };
-    have.hires += hired;
-    have.people += persons;
-    sums.set(key, have);
-  };
-  for (const r of counted) add(r, r.hires, r.people);
-  const rows = [...sums.values()].filter((r) => r.hires > 0).sort((a, b) => {
-    for (const d of out) {
-      const x = a[d] as string | number | boolean | null, y = b[d] as string | number | boolean | null;
-      if (x === y) continue;
-      if (x === null) return 1;
-      if (y === null) return -1;
-      return x < y ? -1 : 1;
-    }
-    return 0;
-  });
+  const rows: HireGroup[] = counted
+    .filter((r) => r.hires > 0)
+    .map((r): HireGroup => ({ ...Object.fromEntries(out.map((d) => [d, r[d] ?? null])), hires: r.hires, people: r.people }))
+    .sort((a, b) => {
+      for (const d of out) {
+        const x = a[d] as string | number | boolean | null, y = b[d] as string | number | boolean | null;
+        if (x === y) continue;
+        if (x === null) return 1;
+        if (y === null) return -1;
+        return x < y ? -1 : 1;
+      }
+      return 0;
+    });
   return { dims: out, rows };
 }
