@@ -21,6 +21,7 @@ import { scopeSql, type GroupDim, type MetricFilters } from './metric-scope.js';
 import type { WeightSpec } from './weights.js';
 import { ensurePlaceMap, ensureSpells } from './spells.js';
 import { COMPONENTS, trendSql, WEIGHTED_OF, type TrendQuery } from './trend-sql.js';
+import { measuresRead, TREND_MEASURES, type TrendMeasure } from './trend-measures.js';
 
 export { expandedTrendSql, trendSql, type TrendQuery } from './trend-sql.js';
 
@@ -38,7 +39,7 @@ export interface TrendRow {
   /** With weights: the weighted figures (WEIGHTED_FIGURES), hidden where the unweighted are. */
   weighted?: Partial<Record<TrendFigure, Estimate>>;
   /** People each count rests on (after suppression: null where hidden). */
-  people: Record<'hires' | 'new_grad_hires' | 'departures' | 'headcount' | 'headcount_start', number | null>;
+  people: Record<TrendMeasure, number | null>;
 }
 
 export const TREND_FIGURES = [
@@ -115,16 +116,18 @@ export async function trend(store: Store, o: TrendOptions, cohorts: readonly Coh
     const totalSql = trendSql(store.dialect, { ...query, by: [] });
     cells.push(...collect(await store.all<Record<string, unknown>>(totalSql), [], true, !!o.weights));
   }
-  // suppression first: a hidden figure (most cells of a fine table) costs no replicates
-  const plan = suppress(cells, minCell, o.totals === true && by.length > 0);
   const wanted = new Set<TrendFigure>(o.figures ?? TREND_FIGURES);
+  const measures = measuresRead(wanted, DEPENDS);
+  // suppression first: a hidden figure (most cells of a fine table) costs no replicates
+  const plan = suppress(cells, measures, minCell, o.totals === true && by.length > 0);
   // a period ending after the latest update has no observable stock, and its flows are partial
   const L = monthsPer(query.grain);
   const late = new Set(cells.filter((c) => c.p * L + L - 1 > latest).map((c) => c.p));
   const show = (i: number, f: TrendFigure) => wanted.has(f) && !(late.has(cells[i]!.p) && LATE_HIDDEN.has(f)) && !DEPENDS[f].some((m) => plan.hidden.has(`${i}|${m}`));
   const rows = cells.map((c, i) => figures(c, query, boot, (f) => show(i, f)));
+  // people of a count that is hidden, or that no wanted figure reads (never checked), are not given
   rows.forEach((r, i) => {
-    for (const m of Object.keys(r.people) as (keyof TrendRow['people'])[]) if (plan.hidden.has(`${i}|${m}`)) r.people[m] = null;
+    for (const m of TREND_MEASURES) if (!measures.includes(m) || plan.hidden.has(`${i}|${m}`)) r.people[m] = null;
   });
   const notes = plan.note ? [plan.note] : [];
   if (late.size) {
@@ -245,7 +248,7 @@ function weightedFigures(b: CellBootstrap, show: (f: TrendFigure) => boolean): P
 const none = (): Estimate => ({ value: null, lo: null, hi: null });
 
 /** Which figures fall when a count is hidden. */
-const DEPENDS: Record<TrendFigure, (keyof TrendRow['people'] | 'hires_prev' | 'departures_prev')[]> = {
+const DEPENDS: Record<TrendFigure, (TrendMeasure | 'hires_prev' | 'departures_prev')[]> = {
   hires: ['hires'],
   hires_yoy: ['hires', 'hires_prev'],
   hires_vs_base: ['hires'],
@@ -263,13 +266,13 @@ const DEPENDS: Record<TrendFigure, (keyof TrendRow['people'] | 'hires_prev' | 'd
 };
 
 /**
- * Which (cell, measure) pairs are hidden, keyed `i|measure`, and the note. The new-grad share is
+ * Which (cell, measure) pairs are hidden, keyed `i|measure`, and the note, over the `measures`
+ * the run's figures read (trend-measures.ts). The new-grad share is
  * a margin, as in the API's `new_grad_share`: a row's new-grad hires and its other hires (people
  * with a hire that is not a new grad's; not printed) add up to its hires, so a small "other"
  * hides the new-grad count and with it the share (hires − new-grad hires would give it back).
  */
-function suppress(cells: Cell[], minCell: number, withTotals: boolean): { hidden: Set<string>; note: string } {
-  const measures = ['hires', 'new_grad_hires', 'departures', 'headcount', 'headcount_start'] as const;
+function suppress(cells: Cell[], measures: readonly TrendMeasure[], minCell: number, withTotals: boolean): { hidden: Set<string>; note: string } {
   const idx: Record<string, number> = { hires: 0, new_grad_hires: 1, departures: 2, headcount: 3, hires_prev: 4, departures_prev: 5, headcount_start: 6 };
   const sizes: CellSize[] = [];
   cells.forEach((c, i) => {
@@ -279,6 +282,7 @@ function suppress(cells: Cell[], minCell: number, withTotals: boolean): { hidden
       const margin = m === 'new_grad_hires' ? [...(column === null ? [] : [column]), share] : column;
       sizes.push({ key: `${i}|${m}`, margin, people: c.people[idx[m]!]! });
     }
+    if (!measures.includes('new_grad_hires')) return;
     const others = c.patterns.reduce((s, p) => s + (p.v[0]! > p.v[1]! ? p.n : 0), 0);
     sizes.push({ key: `${i}|other_hires`, margin: share, people: others });
   });
