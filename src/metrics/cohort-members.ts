@@ -30,12 +30,19 @@ import {
 } from '../resolve/index.js';
 import { loadRegistry, registryVersions } from '../store/company-tables.js';
 
+/** The extreme months standing for an open end of a membership span. */
+const OPEN_FROM = -2147483648;
+const OPEN_TO = 2147483647;
+
 /**
  * The join condition that keeps a `cohort_members` row (alias `m`) only for events in its months:
- * `month BETWEEN coalesce(m.from_m, month) AND coalesce(m.to_m, month)`.
+ * `month >= coalesce(m.from_m, −2³¹) AND month <= coalesce(m.to_m, 2³¹ − 1)`. Each comparison
+ * has one table on each side, so an engine joins on the company and checks these on the match
+ * (`BETWEEN coalesce(m.from_m, month) …` mixed both tables in one side: DuckDB then ran the
+ * whole LEFT JOIN as a nested loop, 4.8 s of a 4.6 s query at 2M profiles).
  */
 export function cohortMonthSql(m: string, month: string): string {
-  return `${month} BETWEEN coalesce(${m}.from_m, ${month}) AND coalesce(${m}.to_m, ${month})`;
+  return `${month} >= coalesce(${m}.from_m, ${OPEN_FROM}) AND ${month} <= coalesce(${m}.to_m, ${OPEN_TO})`;
 }
 
 /**
@@ -55,8 +62,8 @@ export function cohortJoinSql(m: string, company: string, month: string, set: st
  * @param set the cohort set id, already a SQL literal
  */
 export function cohortListsSql(d: Dialect, set: string): string {
-  return `SELECT company_id, ${d.groupList('cohort')} AS m_cohorts, ${d.groupList('coalesce(from_m, -2147483648)')} AS m_from,
-      ${d.groupList('coalesce(to_m, 2147483647)')} AS m_to
+  return `SELECT company_id, ${d.groupList('cohort')} AS m_cohorts, ${d.groupList(`coalesce(from_m, ${OPEN_FROM})`)} AS m_from,
+      ${d.groupList(`coalesce(to_m, ${OPEN_TO})`)} AS m_to
       FROM cohort_members WHERE cohort_set = ${set} AND cohort <> '' GROUP BY company_id`;
 }
 
