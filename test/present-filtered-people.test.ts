@@ -55,8 +55,8 @@ test('filtered by two functions, the new-grad share of 4 hires by 2 people is hi
 });
 
 test('hires with people counts a person once per cell among the hires the filter keeps', async () => {
-  const rows = await hiresWithPeople(store, { by: ['cohort', 'year'], only: { function: ['engineering', 'data'] } }, cohorts);
+  const { rows } = await hiresWithPeople(store, { by: ['cohort', 'year'], only: { function: ['engineering', 'data'] } }, cohorts);
   assert.deepEqual(rows.map((r) => [r.cohort, r.year, r.hires, r.people]).sort(), [['bigtech15', 2021, 4, 2], ['other', 2021, 3, 3]]);
-  const data = await hiresWithPeople(store, { by: ['cohort', 'year'], only: { function: ['data'], new_grad: [false] } }, cohorts);
+  const { rows: data } = await hiresWithPeople(store, { by: ['cohort', 'year'], only: { function: ['data'], new_grad: [false] } }, cohorts);
   assert.deepEqual(data.map((r) => [r.cohort, r.year, r.hires, r.people]), [['bigtech15', 2021, 2, 2]]);
 });

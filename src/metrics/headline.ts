@@ -58,7 +58,7 @@ export async function headline(store: Store, cohorts: readonly Cohort[], o: Head
   const first = Math.min(o.from, o.base ?? o.from) - 1;
   const last = Math.max(o.to, o.base ?? o.to);
   const q = { by: ['cohort', 'year', 'band', 'new_grad'] as HireDim[], from: first, to: last };
-  const counted = await hiresWithPeople(store, q, cohorts);
+  const { rows: counted } = await hiresWithPeople(store, q, cohorts);
   const key = (c: unknown, g: string, y: unknown) => JSON.stringify([c, g, y]);
   const n = new Map<string, number>();
   const p = new Map<string, number>();

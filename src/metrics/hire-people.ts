@@ -13,6 +13,12 @@ import { ensureHireKeys } from './spells.js';
 
 export type HirePeopleRow = Partial<Record<HireDim, string | number | boolean | null>> & { hires: number; people: number };
 
+export interface HirePeople {
+  sql: string;
+  /** Ordered by the grouped dimensions (NULLs last), as `hires` orders its rows. */
+  rows: HirePeopleRow[];
+}
+
 /** The values a hire's dimension must take for the hire to count, by dimension (a NULL never does). */
 export type HireFilter = Partial<Record<HireDim, readonly (string | number | boolean)[]>>;
 
@@ -25,7 +31,7 @@ export type HireFilter = Partial<Record<HireDim, readonly (string | number | boo
  *
  * @example hiresWithPeople(store, { by: ['cohort', 'year'], only: { function: ['engineering', 'data'] } }, cohorts)
  */
-export async function hiresWithPeople(store: Store, q: { by: HireDim[]; from?: number; to?: number; only?: HireFilter }, cohorts: readonly Cohort[]): Promise<HirePeopleRow[]> {
+export async function hiresWithPeople(store: Store, q: { by: HireDim[]; from?: number; to?: number; only?: HireFilter }, cohorts: readonly Cohort[]): Promise<HirePeople> {
   const only = Object.entries(q.only ?? {}) as [HireDim, readonly (string | number | boolean)[]][];
   // the per-person rows are grouped by the filtered dimensions too: a filter reads its own column
   const inner = [...q.by, ...only.map(([dim]) => dim).filter((dim) => !q.by.includes(dim))];
@@ -41,9 +47,10 @@ export async function hiresWithPeople(store: Store, q: { by: HireDim[]; from?: n
     `SELECT ${[...dims, 'sum(hires) AS hires', `${people} AS people`].join(', ')} FROM (${hiresSql(query, d)}) AS c`,
     where.length ? `WHERE ${where.join(' AND ')}` : '',
     dims.length ? `GROUP BY ${dims.join(', ')}` : '',
+    dims.length ? `ORDER BY ${dims.map((dim) => `${dim} NULLS LAST`).join(', ')}` : '',
   ].filter(Boolean).join(' ');
   const rows = await store.all<HirePeopleRow>(sql);
-  return rows.map((r) => ({ ...r, hires: Number(r.hires), people: Number(r.people) }));
+  return { sql, rows: rows.map((r) => ({ ...r, hires: Number(r.hires), people: Number(r.people) })) };
 }
 
 /** SQL: `column` takes one of `values` (typed values, never request text); false for none. */

@@ -6,14 +6,17 @@
  *
  * The engine returns, per group and year, each distinct per-person vector (hires this year,
  * hires the year before) with its number of people (src/analyze/bootstrap.ts): the query runs
- * once, whatever B. With B = 0 no interval is drawn and the patterns are not needed: the people
- * per cell come from the lighter per-person count (hire-people.ts), with the same rows, people,
- * suppression and notes (every bound null).
+ * once, whatever B. With B = 0 no interval is drawn and the patterns are not needed: the hires
+ * and people per cell come from the lighter per-person count (hire-people.ts), with the same
+ * rows, people, suppression and notes (every bound null).
  */
 import type { Dialect, Store } from '../engines/engine.js';
 import { CellBootstrap, DEFAULT_BOOTSTRAP, type BootstrapOptions, type PatternRow } from '../analyze/bootstrap.js';
 import { DEFAULT_MIN_CELL, primaryOnly, suppressionNote } from '../analyze/suppress-cells.js';
 import type { Cohort } from '../resolve/index.js';
+import { DEFINITIONS } from '../derive/index.js';
+import { withYoy } from '../analyze/yoy.js';
+import { ensureCohortMembers } from './cohort-members.js';
 import { hires, hiresSql, type HireDim, type HiresQuery, type HiresResult, type HiresRow } from './hires.js';
 import { hiresWithPeople, type HirePeopleRow } from './hire-people.js';
 
@@ -159,17 +162,27 @@ function peopleCells(raw: readonly HirePeopleRow[], by: readonly HireDim[]): Map
   );
 }
 
-/** Run `hires` and add intervals and suppression. */
+/**
+ * Run `hires` and add intervals and suppression. With no replicates, one query gives the hires
+ * and the people per cell (`hiresWithPeople`, whose SQL is then the result's `sql`): the hires
+ * query alone would count the same hires a second time.
+ */
 export async function hiresWithStats(store: Store, q: Omit<HiresQuery, 'metric' | 'cohortSet'>, cohorts: readonly Cohort[], stats: HiresStats = {}): Promise<HiresStatResult> {
-  const base = await hires(store, q, cohorts);
   const boot: BootstrapOptions = { ...DEFAULT_BOOTSTRAP, ...stats.bootstrap };
   const minCell = stats.minCell ?? DEFAULT_MIN_CELL;
+  let base: HiresResult;
+  let cells: Map<string, CellPeople>;
+  if (boot.replicates === 0) {
+    const counted = await hiresWithPeople(store, { by: q.by, from: q.from, to: q.to }, cohorts);
+    const query: HiresQuery = { metric: 'hires', ...q, ...(q.by.includes('cohort') ? { cohortSet: await ensureCohortMembers(store, cohorts) } : {}) };
+    const raw: HiresRow[] = counted.rows.map(({ people: _, ...row }) => row as HiresRow);
+    base = { definition: DEFINITIONS.version, query, sql: counted.sql, rows: q.by.includes('year') ? withYoy(raw, q.by, q.from) : raw };
+    cells = peopleCells(counted.rows, q.by);
+  } else {
+    base = await hires(store, q, cohorts);
+    cells = patternCells(await store.all<Record<string, unknown>>(hiresPatternSql(base.query, store.dialect)), q.by);
+  }
   const patternSql = hiresPatternSql(base.query, store.dialect);
-  // without replicates the patterns' only use is their people, which a plain count gives at a fraction of the cost
-  const cells =
-    boot.replicates === 0
-      ? peopleCells(await hiresWithPeople(store, { by: q.by, from: q.from, to: q.to }, cohorts), q.by)
-      : patternCells(await store.all<Record<string, unknown>>(patternSql), q.by);
   const byYear = q.by.includes('year');
   const rows: HiresStatRow[] = [];
   let hidden = 0;

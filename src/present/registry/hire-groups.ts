@@ -49,19 +49,10 @@ export async function groupedHires(store: Store, p: ParamValues, ctx: MetricCont
   const out = outputDims(p, by);
   const yearly = out.includes('year');
   const q = { by: out, from: yearly ? undefined : (p.from as number | undefined), to: p.to as number | undefined, only: hireFilter(p) };
-  const counted = await hiresWithPeople(store, q, ctx.cohorts);
+  const { rows: counted } = await hiresWithPeople(store, q, ctx.cohorts);
+  // in the engine's order of the output dims (NULLs last)
   const rows: HireGroup[] = counted
     .filter((r) => r.hires > 0)
-    .map((r): HireGroup => ({ ...Object.fromEntries(out.map((d) => [d, r[d] ?? null])), hires: r.hires, people: r.people }))
-    .sort((a, b) => {
-      for (const d of out) {
-        const x = a[d] as string | number | boolean | null, y = b[d] as string | number | boolean | null;
-        if (x === y) continue;
-        if (x === null) return 1;
-        if (y === null) return -1;
-        return x < y ? -1 : 1;
-      }
-      return 0;
-    });
+    .map((r): HireGroup => ({ ...Object.fromEntries(out.map((d) => [d, r[d] ?? null])), hires: r.hires, people: r.people }));
   return { dims: out, rows };
 }
