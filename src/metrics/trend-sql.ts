@@ -21,6 +21,11 @@ export interface TrendQuery {
   cohortSet?: string;
   /** Post-stratified weights: weighted figures beside the unweighted (`TrendRow.weighted`). */
   weights?: WeightSpec;
+  /**
+   * One row per cell with its sums instead of its per-person vectors (`cellSums`): the point
+   * figures and the people each count rests on, but no bootstrap. Not with weights.
+   */
+  sums?: boolean;
 }
 
 /** Per-person contribution components, in vector order. */
@@ -49,11 +54,13 @@ export const WEIGHTED_OF = [0, 1, 2, 3, 6] as const;
  * Rows of both branches are disjoint (person, period) pairs; `trend` merges equal vectors.
  */
 export function trendSql(d: Dialect, q: TrendQuery): string {
+  if (q.sums && q.weights) throw new Error('a trend query with sums takes no weights');
   return finish(d, q, d.capabilities.windowFunctions && neededPeriods(q).length <= WIDE_MAX_PERIODS ? widePersonTrendSql(d, q) : expandedRows(d, q));
 }
 
 /** The general form alone (`trendSql` picks it above `WIDE_MAX_PERIODS` periods), finished alike. */
 export function expandedTrendSql(d: Dialect, q: TrendQuery): string {
+  if (q.sums && q.weights) throw new Error('a trend query with sums takes no weights');
   return finish(d, q, expandedRows(d, q));
 }
 
@@ -61,12 +68,35 @@ export function expandedTrendSql(d: Dialect, q: TrendQuery): string {
 const trendScope = (d: Dialect, q: TrendQuery) => scopeSql(d, q.by, q.filters, q.cohortSet, 's', true);
 
 /** Names on the compact keys, small integers out (a table by company and quarter returns ~300k
- *  rows: no 64-bit conversions), ordered by cell. */
+ *  rows: no 64-bit conversions), ordered by cell; with `sums`, one row per cell. */
 function finish(d: Dialect, q: TrendQuery, rows: string): string {
   const keys = q.by.map((b) => `g_${b}`);
+  const labels = trendScope(d, q).labels;
   const ints = ['p', ...COMPONENTS.map((_, i) => `c${i}`), 'n'];
+  // one integer type for every branch's columns (ClickHouse sums none of a UNION's mixed types)
   const cast = `SELECT ${[...keys, ...ints.map((c) => `CAST(${c} AS INTEGER) AS ${c}`), ...(q.weights ? ['w'] : [])].join(', ')} FROM (\n${rows}\n) AS tr`;
-  return withLabels(cast, [...keys, ...ints, ...(q.weights ? ['w'] : [])], trendScope(d, q).labels, [...keys, 'p']);
+  if (q.sums) {
+    const summed = cellSums(keys, cast);
+    return withLabels(summed.sql, summed.columns, labels, [...keys, 'p']);
+  }
+  return withLabels(cast, [...keys, ...ints, ...(q.weights ? ['w'] : [])], labels, [...keys, 'p']);
+}
+
+/**
+ * Per cell (`keys`, p) of the vector rows: `t<i>` = Σ n · c<i> (the point sums), `n<i>` = the
+ * people with c<i> > 0, and `others` = the people with more hires than new-grad hires — what
+ * the figures and the small-cell rule read when no interval is drawn (a table by company and
+ * quarter: 18k rows instead of 250k). DOUBLE out: exact far past any count, and no 64-bit
+ * integer conversions.
+ */
+function cellSums(keys: readonly string[], rows: string): { sql: string; columns: string[] } {
+  const dbl = (x: string) => `CAST(${x} AS DOUBLE)`;
+  const sums = COMPONENTS.flatMap((_, i) => [`${dbl(`sum(n * c${i})`)} AS t${i}`, `${dbl(`sum(CASE WHEN c${i} > 0 THEN n ELSE 0 END)`)} AS n${i}`]);
+  const g = [...keys, 'p'].join(', ');
+  return {
+    sql: `SELECT ${g}, ${sums.join(', ')}, ${dbl('sum(CASE WHEN c0 > c1 THEN n ELSE 0 END)')} AS others FROM (\n${rows}\n) AS ts GROUP BY ${g}`,
+    columns: [...keys, 'p', ...COMPONENTS.flatMap((_, i) => [`t${i}`, `n${i}`]), 'others'],
+  };
 }
 
 /** Above this many periods read (lo − 1 … hi, and the base year's), `trendSql` expands spells instead. */

@@ -79,10 +79,15 @@ interface Cell {
   group: TrendRow['group'];
   total: boolean;
   p: number;
+  /** The per-person vectors with their people; from `sums`, one vector of the cell's sums (n = 1). */
   patterns: PatternRow[];
   /** People with a non-zero component, by component. */
   people: number[];
+  /** People with a hire that is not a new grad's (the new-grad share's other margin). */
+  others: number;
 }
+
+const cellKey = (total: boolean, group: readonly unknown[], p: number) => JSON.stringify([total, group, p]);
 
 /** The latest profile update (month index): no stock can be read after it. */
 export async function latestUpdate(store: Store): Promise<number> {
@@ -105,17 +110,20 @@ export async function trend(store: Store, o: TrendOptions, cohorts: readonly Coh
   const latest = await latestUpdate(store);
   const to = o.to ?? filters.to ?? lastCompleteYear(latest);
   const from = o.from ?? filters.from ?? to - 5;
-  const query: TrendQuery = { metric: 'trend', by, grain: o.grain ?? 'year', from, to, base: o.base, filters, ...(o.weights ? { weights: o.weights } : {}) };
+  const boot: BootstrapOptions = { ...DEFAULT_BOOTSTRAP, ...o.bootstrap };
+  // without intervals the per-person vectors are not needed: the engine sums each cell
+  const sums = boot.replicates === 0 && !o.weights;
+  const query: TrendQuery = { metric: 'trend', by, grain: o.grain ?? 'year', from, to, base: o.base, filters, ...(o.weights ? { weights: o.weights } : {}), ...(sums ? { sums } : {}) };
   if (by.includes('cohort') || filters.cohort) query.cohortSet = await ensureCohortMembers(store, cohorts);
   if (scopeSql(store.dialect, by, filters, query.cohortSet).needsPlaces) await ensurePlaceMap(store);
-  const boot: BootstrapOptions = { ...DEFAULT_BOOTSTRAP, ...o.bootstrap };
   const minCell = o.minCell ?? DEFAULT_MIN_CELL;
   const sql = trendSql(store.dialect, query);
-  const cells = collect(await store.all<Record<string, unknown>>(sql), by, false, !!o.weights);
-  if (o.totals && by.length) {
-    const totalSql = trendSql(store.dialect, { ...query, by: [] });
-    cells.push(...collect(await store.all<Record<string, unknown>>(totalSql), [], true, !!o.weights));
-  }
+  const read = async (q: string, groups: readonly GroupDim[], total: boolean) => {
+    const raw = await store.all<Record<string, unknown>>(q);
+    return sums ? summedCells(raw, groups, total) : collect(raw, groups, total, !!o.weights);
+  };
+  const cells = await read(sql, by, false);
+  if (o.totals && by.length) cells.push(...(await read(trendSql(store.dialect, { ...query, by: [] }), [], true)));
   const wanted = new Set<TrendFigure>(o.figures ?? TREND_FIGURES);
   const measures = measuresRead(wanted, DEPENDS);
   // suppression first: a hidden figure (most cells of a fine table) costs no replicates
@@ -123,11 +131,14 @@ export async function trend(store: Store, o: TrendOptions, cohorts: readonly Coh
   // a period ending after the latest update has no observable stock, and its flows are partial
   const L = monthsPer(query.grain);
   const late = new Set(cells.filter((c) => c.p * L + L - 1 > latest).map((c) => c.p));
-  const show = (i: number, f: TrendFigure) => wanted.has(f) && !(late.has(cells[i]!.p) && LATE_HIDDEN.has(f)) && !DEPENDS[f].some((m) => plan.hidden.has(`${i}|${m}`));
-  const rows = cells.map((c, i) => figures(c, query, boot, (f) => show(i, f)));
-  // people of a count that is hidden, or that no wanted figure reads (never checked), are not given
-  rows.forEach((r, i) => {
-    for (const m of TREND_MEASURES) if (!measures.includes(m) || plan.hidden.has(`${i}|${m}`)) r.people[m] = null;
+  const rows = cells.map((c, i) => {
+    // the cell's hidden counts, looked up once (a fine table has ~20k cells × 14 figures)
+    const hidden = new Set(HIDEABLE.filter((m) => plan.hidden.has(`${i}|${m}`)));
+    const isLate = late.has(c.p);
+    const row = figures(c, query, boot, (f) => wanted.has(f) && !(isLate && LATE_HIDDEN.has(f)) && !DEPENDS[f].some((m) => hidden.has(m)));
+    // people of a count that is hidden, or that no wanted figure reads (never checked), are not given
+    for (const m of TREND_MEASURES) if (!measures.includes(m) || hidden.has(m)) row.people[m] = null;
+    return row;
   });
   const notes = plan.note ? [plan.note] : [];
   if (late.size) {
@@ -149,11 +160,11 @@ function collect(raw: Record<string, unknown>[], by: readonly GroupDim[], total:
     // rows come ordered by cell: a row of the previous row's cell needs no key
     if (!last || r.p !== last.p || cols.some((g) => r[g] !== last![g])) {
       const p = Number(r.p);
-      const key = JSON.stringify([total, cols.map((g) => r[g]), p]);
+      const key = cellKey(total, cols.map((g) => r[g]), p);
       c = cells.get(key);
       if (!c) {
         const group = Object.fromEntries(by.map((b) => [b, r[`g_${b}`] as string | number | boolean | null]));
-        cells.set(key, (c = { key, group, total, p, patterns: [], people: [] }));
+        cells.set(key, (c = { key, group, total, p, patterns: [], people: [], others: 0 }));
       }
     }
     last = r;
@@ -178,8 +189,20 @@ function collect(raw: Record<string, unknown>[], by: readonly GroupDim[], total:
     const people = new Array<number>(W).fill(0);
     for (const p of merged) for (let i = 0; i < W; i++) if (p.v[i]! > 0) people[i]! += p.n;
     c.people = people;
+    c.others = merged.reduce((s, p) => s + (p.v[0]! > p.v[1]! ? p.n : 0), 0);
   }
   return [...cells.values()];
+}
+
+/** Cells from the `sums` form: one row per cell, already in cell order. */
+function summedCells(raw: Record<string, unknown>[], by: readonly GroupDim[], total: boolean): Cell[] {
+  return raw.map((r) => {
+    const p = Number(r.p);
+    const group = Object.fromEntries(by.map((b) => [b, r[`g_${b}`] as string | number | boolean | null]));
+    const v = COMPONENTS.map((_, i) => Number(r[`t${i}`]));
+    const people = COMPONENTS.map((_, i) => Number(r[`n${i}`]));
+    return { key: cellKey(total, by.map((b) => r[`g_${b}`]), p), group, total, p, patterns: [{ v, n: 1 }], people, others: Number(r.others) };
+  });
 }
 
 /** Patterns ordered by their vectors, component by component. */
@@ -247,8 +270,12 @@ function weightedFigures(b: CellBootstrap, show: (f: TrendFigure) => boolean): P
 
 const none = (): Estimate => ({ value: null, lo: null, hi: null });
 
+/** A count the suppression plan may hide: a measure, or the previous period's cell of one. */
+type Hideable = TrendMeasure | 'hires_prev' | 'departures_prev';
+const HIDEABLE: readonly Hideable[] = [...TREND_MEASURES, 'hires_prev', 'departures_prev'];
+
 /** Which figures fall when a count is hidden. */
-const DEPENDS: Record<TrendFigure, (TrendMeasure | 'hires_prev' | 'departures_prev')[]> = {
+const DEPENDS: Record<TrendFigure, Hideable[]> = {
   hires: ['hires'],
   hires_yoy: ['hires', 'hires_prev'],
   hires_vs_base: ['hires'],
@@ -282,9 +309,7 @@ function suppress(cells: Cell[], measures: readonly TrendMeasure[], minCell: num
       const margin = m === 'new_grad_hires' ? [...(column === null ? [] : [column]), share] : column;
       sizes.push({ key: `${i}|${m}`, margin, people: c.people[idx[m]!]! });
     }
-    if (!measures.includes('new_grad_hires')) return;
-    const others = c.patterns.reduce((s, p) => s + (p.v[0]! > p.v[1]! ? p.n : 0), 0);
-    sizes.push({ key: `${i}|other_hires`, margin: share, people: others });
+    if (measures.includes('new_grad_hires')) sizes.push({ key: `${i}|other_hires`, margin: share, people: c.others });
   });
   const plan = planSuppression(sizes, minCell);
   const totalsOf = new Map(cells.flatMap((c, i) => (c.total ? [[String(c.p), i] as const] : [])));

@@ -51,6 +51,8 @@ export const METRIC_CASES: [string, (s: Store) => Promise<MetricResult>][] = [
   ['headcount of mag7 and other, by cohort and quarter', (s) => trend(s, { by: ['cohort'], grain: 'quarter', from: 2022, to: 2023, filters: { cohort: ['mag7', 'other'] }, ...stats }, cohorts)],
   ['departures of other (no cohort) by company', (s) => trend(s, { by: ['company'], filters: { cohort: ['other'] }, from: 2019, to: 2024, ...stats }, cohorts)],
   ['headcount by metro, default suppression', (s) => trend(s, { by: ['metro'], from: 2019, to: 2024 }, cohorts)],
+  ['departures by quarter, no replicates (cell sums)', (s) => trend(s, { by: ['company'], grain: 'quarter', from: 2020, to: 2023, minCell: 1, bootstrap: { replicates: 0 } }, cohorts)],
+  ['headcount by cohort with totals and a base year, no replicates', (s) => trend(s, { by: ['cohort'], from: 2021, to: 2024, base: 2019, totals: true, minCell: 2, bootstrap: { replicates: 0 } }, cohorts)],
   ['retention by company', (s) => retention(s, { by: ['company'], ks: [6, 12, 24], minCell: 1, curve: true }, cohorts)],
   ['retention by cohort and hire year', (s) => retention(s, { by: ['cohort', 'year'], minCell: 1 }, cohorts)],
   ['retention of mag7 and other hires, by cohort', (s) => retention(s, { by: ['cohort'], filters: { cohort: ['mag7', 'other'] }, minCell: 1 }, cohorts)],
@@ -68,7 +70,7 @@ export const METRIC_CASES: [string, (s: Store) => Promise<MetricResult>][] = [
   ['hires --ci by cohort and year, no replicates', (s) => hiresWithStats(s, { by: ['cohort', 'year'] }, cohorts, { minCell: 2, bootstrap: { replicates: 0 } })],
   ['hires and people of a filtered cell', async (s) => {
     const only = { function: ['engineering', 'data', 'product'], seniority: [2, 3, 4], new_grad: [false] };
-    const rows = await hiresWithPeople(s, { by: ['cohort', 'year'], only }, cohorts);
+    const { rows } = await hiresWithPeople(s, { by: ['cohort', 'year'], only }, cohorts);
     return { sql: '', rows: rows.map((r) => [r.cohort, r.year, r.hires, r.people]).sort() };
   }],
 ];
