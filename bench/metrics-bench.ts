@@ -4,12 +4,13 @@
  * load average beside it — the machine may be shared, and CPU time is the steadier figure.
  * Targets: each metric over 2M profiles ≤ 3 s on 2 cores; bootstrap with B = 200 ≤ 10 s.
  *
- *   node dist/bench/metrics-bench.js [--db FILE] [--only KEYS] [--people N] [--out DIR] [--threads 2]
+ *   node dist/bench/metrics-bench.js [--db FILE] [--cohorts SPEC] [--only KEYS] [--people N] [--out DIR] [--threads 2]
  *
  * `--only KEY,KEY` times only those metrics (figures then go to metrics-partial.json).
  * With `--db`, the database is used as it is (after `npm run bench`, `bench/out/bench.duckdb`
  * holds the core bench's world, and this is what `npm run bench` runs next); without it a world
- * of N people is generated (or reused) under DIR and ingested. Figures go to
+ * of N people is generated (or reused) under DIR and ingested. The cohorts are `--cohorts`, else
+ * bigtech15 and, for a generated world, the world's own cohorts file. Figures go to
  * bench/results/metrics.json. Benchmarks are not tests and assert nothing.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,7 +23,7 @@ import { hiresWithStats } from '../src/metrics/hires-stats.js';
 import { generateWorld } from '../src/synth/index.js';
 import { benchOptions, savedWorld, worldDir } from './bench-world.js';
 
-const { values } = parseArgs({ options: { db: { type: 'string' }, only: { type: 'string' }, ...benchOptions('300000') } });
+const { values } = parseArgs({ options: { db: { type: 'string' }, cohorts: { type: 'string' }, only: { type: 'string' }, ...benchOptions('300000') } });
 const threads = Number(values.threads);
 const log = (s: string) => process.stderr.write(s + '\n');
 
@@ -66,13 +67,15 @@ async function openWorld(): Promise<{ store: Store; people: number | null; cohor
 }
 
 const { store, people, cohortsFile } = await openWorld();
-const cohorts = selectCohorts(cohortsFile ? `bigtech15,${cohortsFile}` : 'bigtech15');
+const cohortSpec = values.cohorts ?? (cohortsFile ? `bigtech15,${cohortsFile}` : 'bigtech15');
+const cohorts = selectCohorts(cohortSpec);
 const [count] = await store.all<{ n: number }>('SELECT count(*) AS n FROM people');
 const results: Record<string, unknown> = {
   people: count?.n ?? people,
   threads,
   node: process.version,
   date: new Date().toISOString(),
+  cohorts: cohorts.map((c) => c.name),
   targets: { metric_seconds_at_2m_profiles: 3, bootstrap_b200_seconds: 10 },
 };
 const m: Record<string, Timing> = {};
