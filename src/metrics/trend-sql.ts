@@ -54,13 +54,11 @@ export const WEIGHTED_OF = [0, 1, 2, 3, 6] as const;
  * Rows of both branches are disjoint (person, period) pairs; `trend` merges equal vectors.
  */
 export function trendSql(d: Dialect, q: TrendQuery): string {
-  if (q.sums && q.weights) throw new Error('a trend query with sums takes no weights');
   return finish(d, q, d.capabilities.windowFunctions && neededPeriods(q).length <= WIDE_MAX_PERIODS ? widePersonTrendSql(d, q) : expandedRows(d, q));
 }
 
 /** The general form alone (`trendSql` picks it above `WIDE_MAX_PERIODS` periods), finished alike. */
 export function expandedTrendSql(d: Dialect, q: TrendQuery): string {
-  if (q.sums && q.weights) throw new Error('a trend query with sums takes no weights');
   return finish(d, q, expandedRows(d, q));
 }
 
@@ -76,6 +74,7 @@ function finish(d: Dialect, q: TrendQuery, rows: string): string {
   // one integer type for every branch's columns (ClickHouse sums none of a UNION's mixed types)
   const cast = `SELECT ${[...keys, ...ints.map((c) => `CAST(${c} AS INTEGER) AS ${c}`), ...(q.weights ? ['w'] : [])].join(', ')} FROM (\n${rows}\n) AS tr`;
   if (q.sums) {
+    if (q.weights) throw new Error('a trend query with sums takes no weights');
     const summed = cellSums(keys, cast);
     return withLabels(summed.sql, summed.columns, labels, [...keys, 'p']);
   }

@@ -201,7 +201,7 @@ function summedCells(raw: Record<string, unknown>[], by: readonly GroupDim[], to
     const group = Object.fromEntries(by.map((b) => [b, r[`g_${b}`] as string | number | boolean | null]));
     const v = COMPONENTS.map((_, i) => Number(r[`t${i}`]));
     const people = COMPONENTS.map((_, i) => Number(r[`n${i}`]));
-    return { key: cellKey(total, by.map((b) => r[`g_${b}`]), p), group, total, p, patterns: [{ v, n: 1 }], people, others: Number(r.others) };
+    return { key: cellKey(total, by.map((b) => group[b]), p), group, total, p, patterns: [{ v, n: 1 }], people, others: Number(r.others) };
   });
 }
 
@@ -294,10 +294,10 @@ const DEPENDS: Record<TrendFigure, Hideable[]> = {
 
 /**
  * Which (cell, measure) pairs are hidden, keyed `i|measure`, and the note, over the `measures`
- * the run's figures read (trend-measures.ts). The new-grad share is
- * a margin, as in the API's `new_grad_share`: a row's new-grad hires and its other hires (people
- * with a hire that is not a new grad's; not printed) add up to its hires, so a small "other"
- * hides the new-grad count and with it the share (hires − new-grad hires would give it back).
+ * the run's figures read (trend-measures.ts). The new-grad share is a margin, as in the API's
+ * `new_grad_share`: a row's new-grad hires and its other hires (people with a hire that is not a
+ * new grad's; not printed) add up to its hires, so a small "other" hides the new-grad count and
+ * with it the share (hires − new-grad hires would give it back).
  */
 function suppress(cells: Cell[], measures: readonly TrendMeasure[], minCell: number, withTotals: boolean): { hidden: Set<string>; note: string } {
   const idx: Record<string, number> = { hires: 0, new_grad_hires: 1, departures: 2, headcount: 3, hires_prev: 4, departures_prev: 5, headcount_start: 6 };
