@@ -1,12 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli } from './helpers/cli.js';
-import { jsonl, person } from './helpers/people.js';
+import { jsonl, person, tempDir } from './helpers/people.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'tf-cli-'));
+const dir = tempDir('tf-cli-');
 const db = join(dir, 'cli.duckdb');
 const file = jsonl([
   person({ id: 'a', grad: '2022-06', jobs: [['Google', 'Software Engineer', '2022-08', null]] }),

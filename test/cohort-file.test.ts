@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { isUserError } from '../src/model/index.js';
 import { loadCohortFile, loadCohortFiles, parseCohorts } from '../src/resolve/index.js';
+import { tempDir } from './helpers/people.js';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'tf-cohort-'));
+const dir = tempDir('tf-cohort-');
 function file(name: string, text: string): string {
   const p = path.join(dir, name);
   writeFileSync(p, text);

@@ -1,15 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ingestFiles, openDatabase } from '../src/api.js';
 import { run as exportCommand } from '../src/cli/commands/export.js';
-import { jsonl } from './helpers/people.js';
+import { jsonl, tempDir } from './helpers/people.js';
 import { reportPeople } from './helpers/report-world.js';
 
 test('export writes a metric as CSV and as Parquet with the same rows, small cells empty', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'tf-export-'));
+  const dir = tempDir('tf-export-');
   const db = join(dir, 'w.duckdb');
   const store = await openDatabase(db, { threads: 2 });
   await ingestFiles(store, [jsonl(reportPeople())], { format: 'pdl', now: '2025-06-30' });

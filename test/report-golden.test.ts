@@ -1,11 +1,11 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { selectCohorts, type Store } from '../src/api.js';
 import { buildReport, writeReport, type Report } from '../src/present/report/index.js';
 import { reportWorld } from './helpers/report-world.js';
+import { tempDir } from './helpers/people.js';
 
 const GOLDEN = new URL('./golden/report-small-world.html', import.meta.url);
 // the golden holds every section: the bootstrap intervals are seeded and drawn in a fixed order
@@ -68,7 +68,7 @@ test('the methodology names the definition version, coverage, quarantine reasons
 });
 
 test('writing the report puts index.html and the CSV tables in the folder; --pdf is skipped without Chromium', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'tf-report-'));
+  const dir = tempDir('tf-report-');
   const written = await writeReport(report, dir, { pdf: true, chromium: '/nonexistent/chromium' });
   assert.equal(readFileSync(written.html, 'utf8'), report.html);
   assert.equal(written.tables.length, report.tables.length);

@@ -1,10 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Store } from '../src/api.js';
 import { checkpointAfterDerive } from '../src/snapshots/deferred-merge.js';
+import { tempDir } from './helpers/people.js';
 
 const rowGroups = async (store: Store): Promise<number> =>
   (await store.all<{ n: number }>("SELECT count(DISTINCT row_group_id)::INTEGER AS n FROM pragma_storage_info('t')"))[0]!.n;
@@ -13,7 +12,7 @@ const since = async (store: Store): Promise<string | undefined> =>
   (await store.all<{ value: string }>("SELECT value FROM meta WHERE key = 'rebuilt_since_merge'"))[0]?.value;
 
 test('the checkpoint after an incremental derive merges row groups only once a third of the people were rebuilt', async () => {
-  const store = await openDatabase(join(mkdtempSync(join(tmpdir(), 'tf-merge-')), 'db.duckdb'), { threads: 1 });
+  const store = await openDatabase(join(tempDir('tf-merge-'), 'db.duckdb'), { threads: 1 });
   // three row groups (122,880 rows each at most); deleting 60% of the first two makes them fit in one
   await store.run('CREATE TABLE t AS SELECT range AS i FROM range(300000)');
   await store.run('CHECKPOINT');

@@ -1,11 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ingestFiles, openDatabase, type Store } from '../src/api.js';
 import { generateWorld, loadScenario, scenariosDir } from '../src/synth/index.js';
-import { jsonl, person } from './helpers/people.js';
+import { jsonl, person, tempDir } from './helpers/people.js';
 
 const SNAPSHOTS = ['2024-06-30', '2024-12-31', '2025-06-30'];
 /** Every table an incremental derive writes, compared row for row with a full derive. */
@@ -24,7 +22,7 @@ async function differences(store: Store, other: string, table: string): Promise<
 }
 
 test('a series of snapshots derived incrementally equals the full derive, table for table', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'tf-incremental-'));
+  const dir = tempDir('tf-incremental-');
   // half the profiles re-crawled per release: the rest repeat their line byte for byte
   const scenario = loadScenario(join(scenariosDir(), 'default.yaml'));
   scenario.noise.recrawl = 0.5;

@@ -1,12 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ingestFiles, openDatabase, type Store } from '../src/api.js';
 import { generateWorld, type Truth } from '../src/synth/index.js';
 import { completenessCurve, nowcastHires } from '../src/snapshots/index.js';
-import { jsonl, person } from './helpers/people.js';
+import { jsonl, person, tempDir } from './helpers/people.js';
 
 const SNAPSHOTS = ['2024-06-30', '2024-12-31', '2025-06-30'] as const;
 
@@ -16,7 +15,7 @@ async function ingest(store: Store, out: string, date: string): Promise<void> {
 
 for (const seed of [3, 5, 7]) {
   test(`the nowcast from an early snapshot recovers the true 2024 and 2025 hires within its band (seed ${seed})`, async () => {
-    const out = mkdtempSync(join(tmpdir(), 'tf-nowcast-'));
+    const out = tempDir('tf-nowcast-');
     await generateWorld({ people: 1500, seed, out, snapshots: [...SNAPSHOTS] });
     const truth = JSON.parse(readFileSync(join(out, 'truth.json'), 'utf8')) as Truth;
     const trueHires = (y: number) => truth.hires.filter((r) => r.year === y).reduce((a, r) => a + r.hires, 0);

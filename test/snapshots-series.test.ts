@@ -1,18 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ingestFiles, openDatabase } from '../src/api.js';
 import { generateWorld } from '../src/synth/index.js';
 import { cli } from './helpers/cli.js';
-import { jsonl, person } from './helpers/people.js';
+import { jsonl, person, tempDir } from './helpers/people.js';
 import { webhookReceiver } from './helpers/webhook-receiver.js';
 
 const SNAPSHOTS = ['2024-06-30', '2024-12-31', '2025-06-30'];
 
 async function series(people: number, seed: number): Promise<string> {
-  const out = mkdtempSync(join(tmpdir(), 'tf-series-'));
+  const out = tempDir('tf-series-');
   await generateWorld({ people, seed, out, snapshots: SNAPSHOTS });
   return out;
 }
@@ -42,7 +41,7 @@ test('the change feed finds every planted job change once, and re-ingesting a sn
 test('ingest --webhook POSTs the batch of new events to a local receiver; changes --follow prints NDJSON', async () => {
   const hook = await webhookReceiver<{ batch: number; events: { person_id: string; kind: string }[] }>();
   const posts = hook.posts;
-  const db = join(mkdtempSync(join(tmpdir(), 'tf-hook-')), 'hook.duckdb');
+  const db = join(tempDir('tf-hook-'), 'hook.duckdb');
   const s1 = jsonl([person({ id: 'a', jobs: [['Acme', 'Engineer', '2021-03', null]], updated: '2024-06-01' })], 's1.jsonl');
   const s2 = jsonl([person({ id: 'a', jobs: [['Beta', 'Engineer', '2024-10', null], ['Acme', 'Engineer', '2021-03', '2024-09']], updated: '2024-12-01' })], 's2.jsonl');
   const url = hook.url;

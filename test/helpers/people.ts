@@ -48,10 +48,16 @@ export function person(p: PersonSpec): Record<string, unknown> {
 const dirs: string[] = [];
 process.on('exit', () => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
+/** A new temporary folder (`prefix` + random), removed when the test process exits. */
+export function tempDir(prefix = 'tf-test-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  dirs.push(dir);
+  return dir;
+}
+
 /** Write JSONL lines (objects or raw strings) to a temp file; `.gz` names are gzipped. */
 export function jsonl(lines: (Record<string, unknown> | string)[], name = 'people.jsonl'): string {
-  const dir = mkdtempSync(join(tmpdir(), 'tf-test-'));
-  dirs.push(dir);
+  const dir = tempDir();
   const text = lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n') + '\n';
   const file = join(dir, name);
   writeFileSync(file, name.endsWith('.gz') ? gzipSync(text) : text);
