@@ -1,12 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ingestFiles, openDatabase } from '../src/api.js';
 import { run as companiesCommand } from '../src/cli/commands/companies.js';
 import { importCompanies } from '../src/store/company-import.js';
-import { hireFacts, jsonl, person } from './helpers/people.js';
+import { hireFacts, jsonl, person, tempDir } from './helpers/people.js';
 
 const COHORTS = `payments:
   companies:
@@ -42,7 +41,7 @@ test('the cohort files recorded are the latest ingest\'s: an ingest without them
 });
 
 test('companies explain resolves with the cohorts the database was ingested with, unless --cohorts is given', async () => {
-  const db = join(mkdtempSync(join(tmpdir(), 'tf-explain-')), 'w.duckdb');
+  const db = join(tempDir('tf-explain-'), 'w.duckdb');
   const store = await openDatabase(db);
   await ingestFiles(store, [jsonl(people)], { format: 'pdl', now: '2025-06-30', cohortFiles: [jsonl([COHORTS], 'cohorts.yaml')] });
   await store.close();
