@@ -1,7 +1,8 @@
 /**
  * The trend query (src/metrics/trend.ts): a `TrendQuery` compiled to SQL that returns, per cell
  * (group × period), each distinct per-person contribution vector with its number of people.
- * Two forms: per person and wide (a few yearly periods), or expanded period by period.
+ * Two forms: per person and wide (a few yearly periods), or expanded period by period. With
+ * `sums` (no intervals asked), either form's vectors are summed per cell in the engine.
  */
 import type { Dialect } from '../engines/engine.js';
 import { basePeriod, monthsPer, periodsOfYears, periodsPerYear, type Grain } from './grain.js';
