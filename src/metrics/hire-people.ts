@@ -15,6 +15,8 @@ export type HirePeopleRow = Partial<Record<HireDim, string | number | boolean | 
 
 export interface HirePeople {
   sql: string;
+  /** The per-person hires query it groups (its `cohortSet` when cohorts are read). */
+  query: HiresQuery;
   /** Ordered by the grouped dimensions (NULLs last), as `hires` orders its rows. */
   rows: HirePeopleRow[];
 }
@@ -50,7 +52,7 @@ export async function hiresWithPeople(store: Store, q: { by: HireDim[]; from?: n
     dims.length ? `ORDER BY ${dims.map((dim) => `${dim} NULLS LAST`).join(', ')}` : '',
   ].filter(Boolean).join(' ');
   const rows = await store.all<HirePeopleRow>(sql);
-  return { sql, rows: rows.map((r) => ({ ...r, hires: Number(r.hires), people: Number(r.people) })) };
+  return { sql, query, rows: rows.map((r) => ({ ...r, hires: Number(r.hires), people: Number(r.people) })) };
 }
 
 /** SQL: `column` takes one of `values` (typed values, never request text); false for none. */

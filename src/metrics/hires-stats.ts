@@ -16,9 +16,8 @@ import { DEFAULT_MIN_CELL, primaryOnly, suppressionNote } from '../analyze/suppr
 import type { Cohort } from '../resolve/index.js';
 import { DEFINITIONS } from '../derive/index.js';
 import { withYoy } from '../analyze/yoy.js';
-import { ensureCohortMembers } from './cohort-members.js';
 import { hires, hiresSql, type HireDim, type HiresQuery, type HiresResult, type HiresRow } from './hires.js';
-import { hiresWithPeople, type HirePeopleRow } from './hire-people.js';
+import { hiresWithPeople, type HirePeople, type HirePeopleRow } from './hire-people.js';
 
 export interface HiresStats {
   /** Suppress groups with fewer than this many hired people (default 10). */
@@ -162,6 +161,14 @@ function peopleCells(raw: readonly HirePeopleRow[], by: readonly HireDim[]): Map
   );
 }
 
+/** The `hires` result read off the hires-and-people query (its cohort set, its SQL). */
+function fromPeople(counted: HirePeople, q: Omit<HiresQuery, 'metric' | 'cohortSet'>): HiresResult {
+  const cohortSet = counted.query.cohortSet;
+  const query: HiresQuery = { metric: 'hires', ...q, ...(cohortSet ? { cohortSet } : {}) };
+  const raw: HiresRow[] = counted.rows.map(({ people: _, ...row }) => row as HiresRow);
+  return { definition: DEFINITIONS.version, query, sql: counted.sql, rows: q.by.includes('year') ? withYoy(raw, q.by, q.from) : raw };
+}
+
 /**
  * Run `hires` and add intervals and suppression. With no replicates, one query gives the hires
  * and the people per cell (`hiresWithPeople`, whose SQL is then the result's `sql`): the hires
@@ -170,19 +177,10 @@ function peopleCells(raw: readonly HirePeopleRow[], by: readonly HireDim[]): Map
 export async function hiresWithStats(store: Store, q: Omit<HiresQuery, 'metric' | 'cohortSet'>, cohorts: readonly Cohort[], stats: HiresStats = {}): Promise<HiresStatResult> {
   const boot: BootstrapOptions = { ...DEFAULT_BOOTSTRAP, ...stats.bootstrap };
   const minCell = stats.minCell ?? DEFAULT_MIN_CELL;
-  let base: HiresResult;
-  let cells: Map<string, CellPeople>;
-  if (boot.replicates === 0) {
-    const counted = await hiresWithPeople(store, { by: q.by, from: q.from, to: q.to }, cohorts);
-    const query: HiresQuery = { metric: 'hires', ...q, ...(q.by.includes('cohort') ? { cohortSet: await ensureCohortMembers(store, cohorts) } : {}) };
-    const raw: HiresRow[] = counted.rows.map(({ people: _, ...row }) => row as HiresRow);
-    base = { definition: DEFINITIONS.version, query, sql: counted.sql, rows: q.by.includes('year') ? withYoy(raw, q.by, q.from) : raw };
-    cells = peopleCells(counted.rows, q.by);
-  } else {
-    base = await hires(store, q, cohorts);
-    cells = patternCells(await store.all<Record<string, unknown>>(hiresPatternSql(base.query, store.dialect)), q.by);
-  }
+  const counted = boot.replicates === 0 ? await hiresWithPeople(store, { by: q.by, from: q.from, to: q.to }, cohorts) : null;
+  const base = counted ? fromPeople(counted, q) : await hires(store, q, cohorts);
   const patternSql = hiresPatternSql(base.query, store.dialect);
+  const cells = counted ? peopleCells(counted.rows, q.by) : patternCells(await store.all<Record<string, unknown>>(patternSql), q.by);
   const byYear = q.by.includes('year');
   const rows: HiresStatRow[] = [];
   let hidden = 0;

@@ -50,9 +50,7 @@ export async function groupedHires(store: Store, p: ParamValues, ctx: MetricCont
   const yearly = out.includes('year');
   const q = { by: out, from: yearly ? undefined : (p.from as number | undefined), to: p.to as number | undefined, only: hireFilter(p) };
   const { rows: counted } = await hiresWithPeople(store, q, ctx.cohorts);
-  // in the engine's order of the output dims (NULLs last)
-  const rows: HireGroup[] = counted
-    .filter((r) => r.hires > 0)
-    .map((r): HireGroup => ({ ...Object.fromEntries(out.map((d) => [d, r[d] ?? null])), hires: r.hires, people: r.people }));
+  // cells with hires only, in the engine's order of the output dims (NULLs last)
+  const rows = counted.map((r): HireGroup => ({ ...Object.fromEntries(out.map((d) => [d, r[d] ?? null])), hires: r.hires, people: r.people }));
   return { dims: out, rows };
 }
