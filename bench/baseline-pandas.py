@@ -11,6 +11,16 @@ import pandas as pd
 
 t0 = time.time()
 names = pd.DataFrame(json.load(open(sys.argv[1])), columns=["company", "cohort"])
+# only the fields the definitions read, one row per profile (whole profiles of 2M people would
+# not fit in memory as Python objects)
+def job(e):
+    e = e or {}
+    return (((e.get("title") or {}).get("name") or "").lower(), (e.get("company") or {}).get("name") or "", e.get("start_date"), e.get("end_date"))
+
+def school(g):
+    g = g or {}
+    return (g.get("start_date"), g.get("end_date"))
+
 people = []
 for f in sys.argv[2:]:
     with open(f, encoding="utf-8", errors="replace") as fh:
@@ -20,8 +30,12 @@ for f in sys.argv[2:]:
             except ValueError:
                 continue
             if isinstance(p, dict):
-                people.append(p)
-p = pd.DataFrame(people)
+                exp, edu = p.get("experience"), p.get("education")
+                people.append((p.get("id"), p.get("job_last_updated"),
+                               [job(e) for e in exp] if isinstance(exp, list) else None,
+                               [school(g) for g in edu] if isinstance(edu, list) else None))
+p = pd.DataFrame(people, columns=["id", "job_last_updated", "experience", "education"])
+del people
 p = p.sort_values("job_last_updated", ascending=False, na_position="last").drop_duplicates("id")
 
 def month(d):
@@ -41,26 +55,23 @@ for pid, asof, exp in zip(p["id"], p["job_last_updated"], p["experience"]):
     if not isinstance(exp, list):
         continue
     a = month(asof)
-    for i, e in enumerate(exp):
-        e = e or {}
-        title = ((e.get("title") or {}).get("name") or "").lower()
-        s = month(e.get("start_date"))
+    for i, (title, name, start, end) in enumerate(exp):
+        s = month(start)
         if skip.search(title) or s is None:
             continue
-        name = ((e.get("company") or {}).get("name") or "")
-        en = month(e.get("end_date"))
+        en = month(end)
         rows.append((pid, i, suffix.sub("", name).strip().lower(), s, en if en is not None else a))
 ft = pd.DataFrame(rows, columns=["id", "i", "company", "s", "en"]).sort_values(["id", "company", "s", "i"])
-ft["prev"] = ft.groupby(["id", "company"])["en"].transform(lambda x: x.cummax().shift(1))
+ft["prev"] = ft.groupby(["id", "company"])["en"].cummax()
+ft["prev"] = ft.groupby(["id", "company"])["prev"].shift(1)
 hires = ft[ft["prev"].isna() | (ft["s"] - ft["prev"] >= 3)]
 
 grads = []
 for pid, edu in zip(p["id"], p["education"]):
-    for g in edu if isinstance(edu, list) else []:
-        g = g or {}
-        m = month(g.get("end_date"))
+    for start, end in edu if isinstance(edu, list) else []:
+        m = month(end)
         if m is None:
-            st = month(g.get("start_date"))
+            st = month(start)
             m = st + 48 if st is not None else None
         if m is not None:
             grads.append((pid, m))

@@ -35,7 +35,6 @@ export { kaplanMeier, type CurvePoint, type SurvivalCount } from './analyze/kapl
 export { planSuppression, DEFAULT_MIN_CELL, type SuppressionPlan } from './analyze/suppress-cells.js';
 export { normalizePlace, type Place } from './resolve/place-normalize.js';
 
-export { ingestParallel, type ParallelOptions } from './store/parallel-ingest.js';
 export { parseShard, type SinkIngestOptions, type SinkIngestSummary } from './store/ingest-to-sink.js';
 export { ClickHouseStore, type ClickHouseOptions } from './engines/clickhouse/index.js';
 

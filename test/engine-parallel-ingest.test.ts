@@ -1,8 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ingestFiles, openDatabase, type Store } from '../src/api.js';
-import { ingestParallel } from '../src/store/parallel-ingest.js';
-import { jsonl, person } from './helpers/people.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readInputs } from '../src/store/read-inputs.js';
+import { jsonl, person, tempDir } from './helpers/people.js';
 import { conformanceWorld } from './helpers/hires-conformance.js';
 
 const now = '2025-06-30';
@@ -39,7 +41,7 @@ test('--workers 2 gives the single-worker tables row for row, duplicates across 
   const one = await openDatabase(':memory:', { threads: 1 });
   const a = await ingestFiles(one, inputs, { format: 'pdl', now });
   const two = await openDatabase(':memory:', { threads: 1 });
-  const b = await ingestParallel(two, inputs, { format: 'pdl', now, workers: 2 });
+  const b = await ingestFiles(two, inputs, { format: 'pdl', now, workers: 2 });
   const [ta, tb] = [await everything(one), await everything(two)];
   assert.ok(ta.hires!.length > 10);
   for (const table of ['people', 'positions', 'graduations', 'stints', 'hires', 'spells', 'company_map', 'title_map', 'degree_map', 'place_map', 'positions_raw']) {
@@ -57,9 +59,9 @@ test('--workers 2 gives the single-worker tables row for row, duplicates across 
 test('a re-ingest with workers replaces what the files contributed before', async () => {
   const inputs = files();
   const store = await openDatabase(':memory:', { threads: 1 });
-  await ingestParallel(store, inputs, { format: 'pdl', now, workers: 2 });
+  await ingestFiles(store, inputs, { format: 'pdl', now, workers: 2 });
   const first = await dump(store);
-  await ingestParallel(store, inputs, { format: 'pdl', now, workers: 3 });
+  await ingestFiles(store, inputs, { format: 'pdl', now, workers: 3 });
   const again = await dump(store);
   assert.deepEqual(again.hires.length, first.hires.length);
   assert.deepEqual(again.quarantine.length, first.quarantine.length);
@@ -69,5 +71,47 @@ test('a re-ingest with workers replaces what the files contributed before', asyn
   await ingestFiles(one, inputs, { format: 'pdl', now });
   assert.deepEqual(await everything(store), await everything(one));
   await one.close();
+  await store.close();
+});
+
+test('a format read in TypeScript is converted on a worker thread, with the same rows and rejects', async () => {
+  const dir = tempDir();
+  const resume = (name: string, company: string) => ({
+    basics: { name, profiles: [{ network: 'LinkedIn', url: `https://www.linkedin.com/in/${name.toLowerCase().replace(' ', '-')}/` }] },
+    work: [{ name: company, position: 'Engineer', startDate: '2021-03' }, { name: 'Globex', position: 'Analyst', startDate: '2019-02', endDate: '2020-01' }],
+    education: [{ institution: 'Example University', studyType: 'BSc', endDate: '2020-06' }],
+  });
+  writeFileSync(join(dir, 'ada.json'), JSON.stringify(resume('Ada Example', 'Acme')));
+  writeFileSync(join(dir, 'bo.json'), JSON.stringify(resume('Bo Example', 'Nvidia')));
+  writeFileSync(join(dir, 'more.jsonl'), [JSON.stringify(resume('Cy Example', 'Tesla')), '{"basics": {"name": "Di"}, "work": 5}', '{"basics": '].join('\n'));
+  const inputs = [...files(), join(dir, 'ada.json'), join(dir, 'bo.json'), join(dir, 'more.jsonl')];
+  const one = await openDatabase(':memory:', { threads: 1 });
+  const a = await ingestFiles(one, inputs, { now });
+  const two = await openDatabase(':memory:', { threads: 2 });
+  const b = await ingestFiles(two, inputs, { now, workers: 2 });
+  assert.deepEqual(a.files.map((f) => f.format).slice(-3), ['jsonresume', 'jsonresume', 'jsonresume']);
+  assert.equal(a.quarantined, b.quarantined);
+  assert.deepEqual([a.files.at(-1)!.accepted, a.files.at(-1)!.quarantined], [1, 2], 'a wrong type and a cut line quarantined');
+  assert.deepEqual(await everything(two), await everything(one));
+  // the engine's threads are back to what they were once the readers are done
+  assert.deepEqual(await two.all("SELECT current_setting('threads') AS t"), [{ t: 2 }]);
+  await one.close();
+  await two.close();
+});
+
+test('readers write in input order; an input that fails stops the ones after it, and its error is the one thrown', async () => {
+  const store = await openDatabase(':memory:', { threads: 2 });
+  await store.run('CREATE TABLE order_log (k INTEGER)');
+  const error = await readInputs(store, 5, 3, async (reader, k, turn) => {
+    assert.notEqual(reader, store, 'each reader has its own connection');
+    await new Promise((r) => setTimeout(r, (5 - k) * 15)); // later inputs finish staging first
+    if (k === 2) throw new Error('input 2 is unreadable');
+    await turn();
+    await reader.run('INSERT INTO order_log VALUES ($k)', { k });
+    return k;
+  }).catch((e: Error) => e);
+  assert.equal((error as Error).message, 'input 2 is unreadable');
+  assert.deepEqual(await store.all('SELECT k FROM order_log'), [{ k: 0 }, { k: 1 }]);
+  assert.deepEqual(await readInputs(store, 4, 2, async (_, k, turn) => (await turn(), k * 10)), [0, 10, 20, 30]);
   await store.close();
 });

@@ -1,8 +1,8 @@
 /**
  * The per-person tables `derive` builds after resolution, in its order, each with the statement
- * that makes it. One list for every path that derives them: the full derive (derive.ts), the
- * sharded derive of `ingest --workers N` (src/store/shard-derive*.ts), so the paths cannot
- * drift apart in their steps or their order.
+ * that makes it. One list for every path that derives them: the full derive (derive.ts) and the
+ * incremental derive of a later snapshot (src/snapshots/incremental-derive.ts), so the paths
+ * cannot drift apart in their steps or their order.
  */
 import { graduationsSql, hiresSql, positionsSql, stintsSql } from './derive-sql.js';
 import { spellsSql } from './spells-sql.js';

@@ -82,6 +82,9 @@ export interface Store {
   tableExists(name: string): Promise<boolean>;
   /** Append rows to a table in one batch, columns in the table's order. */
   append(table: string, columns: string[], rows: unknown[][]): Promise<void>;
+  /** Another connection to the same database, whose statements run alongside this one's (an
+   *  embedded engine: concurrent readers of `ingest --workers N`); closing it closes only it. */
+  connect?(): Promise<Store>;
   close(): Promise<void>;
 }
 

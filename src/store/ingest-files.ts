@@ -21,6 +21,10 @@ import { FORMAT_NAMES, readerFor, sniffFormat, type FormatName, type ReadableFor
 import { inputFiles } from '../sources/input-files.js';
 import { loadJsonLines, sumCounts, type LoadCounts, type LoadTarget } from './load-json-lines.js';
 import { writeCanonical } from './write-canonical.js';
+import { readInputs } from './read-inputs.js';
+import { runWorker } from './worker-thread.js';
+import type { CanonicalTask } from './canonical-worker.js';
+import type { Reject } from '../model/profile.js';
 import { dbTotals, type DbTotals } from './totals.js';
 import { parseSnapshotDate, releaseSharedContent, type ChangeUpdate } from '../snapshots/index.js';
 import { deriveFingerprint, incrementalBase } from '../snapshots/incremental-derive.js';
@@ -39,6 +43,8 @@ export interface IngestOptions {
   progress?: (message: string) => void;
   /** The snapshot (YYYY-MM-DD) these files are; absent = no snapshot tracking (docs/snapshots.md). */
   snapshot?: string;
+  /** Readers staging inputs at once (default 1; a snapshot takes 1): src/store/read-inputs.ts. */
+  workers?: number;
 }
 
 export interface FileSummary extends LoadCounts {
@@ -101,17 +107,24 @@ async function ingest(store: Store, paths: string[], options: IngestOptions): Pr
     await store.run(RECORD_HASHES_SQL);
     await store.run(LINE_HASH_COLUMN_SQL);
   }
-  const files: FileSummary[] = [];
-  for (const [i, unit] of units.entries()) {
-    say(`reading ${i + 1}/${units.length} ${unit.path} (${unit.format})`);
-    const fileId = await registerFile(store, unit.path, unit.format, asOf, options.now, snapshot);
-    const counts = await loadUnit(store, unit, fileId, snapshot === null ? undefined : { share: base !== null });
-    await store.run(
+  // a snapshot reads one input after the other: an input's known lines are those stored before it
+  const readers = snapshot === null ? (options.workers ?? 1) : 1;
+  let read = 0;
+  const files = await readInputs(store, units.length, readers, async (reader, k, turn): Promise<FileSummary> => {
+    const unit = units[k]!;
+    if (reader !== store) await reader.run(STAGE_MACROS);
+    say(`reading ${k + 1}/${units.length} ${unit.path} (${unit.format})`);
+    let registered: Promise<number> | undefined;
+    const fileId = () => (registered ??= turn().then(() => registerFile(reader, unit.path, unit.format, asOf, options.now, snapshot)));
+    if (readers === 1) await fileId();
+    const counts = await loadUnit(reader, unit, fileId, snapshot === null ? undefined : { share: base !== null }, readers > 1);
+    await reader.run(
       `UPDATE files SET records_read = $r, accepted = $a, quarantined = $q, blank_lines = $b WHERE file_id = $id`,
-      { r: counts.records_read, a: counts.accepted, q: counts.quarantined, b: counts.blank_lines, id: fileId },
+      { r: counts.records_read, a: counts.accepted, q: counts.quarantined, b: counts.blank_lines, id: await fileId() },
     );
-    files.push({ path: unit.path, format: unit.format, ...counts });
-  }
+    if (readers > 1) say(`read ${++read}/${units.length} inputs`);
+    return { path: unit.path, format: unit.format, ...counts };
+  });
   const { changes, ...stats } = await derive(store, registry, say, { incrementalFrom: base });
   const total = sumCounts(files);
   return { ...total, files, database: await dbTotals(store), derive: stats, ...(changes ? { changes } : {}) };
@@ -151,21 +164,27 @@ export async function planUnits(paths: string[], format: FormatName | 'auto'): P
   return units;
 }
 
-export async function loadUnit(store: Store, unit: Unit, fileId: number, content?: LoadTarget['content']): Promise<LoadCounts> {
+/** Load one input. A format read in TypeScript is converted to canonical JSONL first, on a worker
+ *  thread with `inWorker` (concurrent readers), and its rejects are quarantined with the rest. */
+export async function loadUnit(store: Store, unit: Unit, fileId: () => Promise<number>, content?: LoadTarget['content'], inWorker = false): Promise<LoadCounts> {
   const sql = JSON_LINES[unit.format];
   if (sql) return loadJsonLines(store, sql, unit.path, { fileId, fileLabel: unit.path, idPrefix: '', content });
   const dir = await mkdtemp(join(tmpdir(), 'talentflow-'));
   try {
     const tmp = join(dir, 'canonical.jsonl');
-    const rejects = await writeCanonical(readerFor(unit.format as ReadableFormat)(unit.path), tmp);
+    const format = unit.format as ReadableFormat;
+    const rejects = inWorker
+      ? await runWorker<Reject[]>('canonical-worker', { format, path: unit.path, out: tmp } satisfies CanonicalTask)
+      : await writeCanonical(readerFor(format)(unit.path), tmp);
+    const counts = await loadJsonLines(store, canonicalFormat, tmp, { fileId, fileLabel: unit.path, idPrefix: `${unit.format}:`, content });
     if (rejects.length) {
+      const id = await fileId();
       await store.append(
         'quarantine',
         ['file_id', 'file', 'line', 'reason', 'detail', 'raw'],
-        rejects.map((r) => [fileId, r.file, r.line, r.reason, r.detail, r.raw ?? null]),
+        rejects.map((r) => [id, r.file, r.line, r.reason, r.detail, r.raw ?? null]),
       );
     }
-    const counts = await loadJsonLines(store, canonicalFormat, tmp, { fileId, fileLabel: unit.path, idPrefix: `${unit.format}:`, content });
     for (const r of rejects) counts.reasons[r.reason] = (counts.reasons[r.reason] ?? 0) + 1;
     counts.quarantined += rejects.length;
     counts.records_read += rejects.length;

@@ -14,12 +14,9 @@
 import type { FactSink, Store } from '../engines/engine.js';
 import { UserError } from '../model/errors.js';
 import { ingestFiles, planUnits, type IngestOptions, type IngestSummary } from './ingest-files.js';
-import { ingestParallel } from './parallel-ingest.js';
 import { dropFacts, repeatedPeople, shipFacts, shippedSnapshot, type ShipScope, type Shipped } from './ship-facts.js';
 
 export interface SinkIngestOptions extends IngestOptions {
-  /** Parallel readers on this machine (default 1). */
-  workers?: number;
   /** This worker's share: `{ index: i, count: n }`, 0 ≤ i < n (default the whole input). */
   shard?: { index: number; count: number };
   /** Size of one insert batch (default `64MB`). */
@@ -63,8 +60,7 @@ export async function ingestToSink(sink: FactSink, local: Store, paths: string[]
   const mine = units.map((u) => u.path).sort().filter((_, k) => k % shard.count === shard.index);
   const opts = { ...options, format: options.format ?? 'auto' };
   const before = snapshot ? await latestSnapshot(local) : null;
-  const summary =
-    (options.workers ?? 1) > 1 ? await ingestParallel(local, mine, { ...opts, workers: options.workers }) : await ingestFiles(local, mine, opts);
+  const summary = await ingestFiles(local, mine, opts);
   let scope: ShipScope | undefined;
   if (snapshot) {
     const now = await latestSnapshot(local);

@@ -56,7 +56,10 @@ export function sumCounts(loads: readonly LoadCounts[]): LoadCounts {
 }
 
 export interface LoadTarget {
-  fileId: number;
+  /** The file's id, awaited before the first write to a stored table: concurrent readers stage
+   *  at once but write in input order (src/store/read-inputs.ts), and an input registers its file
+   *  when its turn comes. */
+  fileId: () => Promise<number>;
   /** The file named in quarantine rows (the original input, not a converted copy). */
   fileLabel: string;
   /** Prefix for person ids from this format (`techbios:`), empty for formats with global ids. */
@@ -83,7 +86,8 @@ export async function loadJsonLines(store: Store, format: JsonLinesFormat, path:
     const copy = join(dir, 'sanitized.jsonl');
     const rejects = await sanitizeLines(path, copy, target.fileLabel);
     const counts = await loadLines(store, format, copy, target);
-    await store.append('quarantine', ['file_id', 'file', 'line', 'reason', 'detail', 'raw'], rejects.map((r) => [target.fileId, r.file, r.line, r.reason, r.detail, r.raw ?? null]));
+    const fileId = await target.fileId();
+    await store.append('quarantine', ['file_id', 'file', 'line', 'reason', 'detail', 'raw'], rejects.map((r) => [fileId, r.file, r.line, r.reason, r.detail, r.raw ?? null]));
     counts.blank_lines -= rejects.length;
     counts.quarantined += rejects.length;
     counts.records_read += rejects.length;
@@ -122,9 +126,10 @@ async function loadStaged(store: Store, format: JsonLinesFormat, path: string, t
   await store.run(verdictSql(format));
   if (target.content) await store.run("UPDATE stage_verdict SET reason = 'known', detail = NULL WHERE rid IN (SELECT rid FROM stage_known)");
 
+  const fileId = await target.fileId();
   const [base] = await store.all<{ b: number }>('SELECT coalesce(max(rec_id) + 1, 0) AS b FROM records');
-  const params = { rec_base: base?.b ?? 0, file_id: target.fileId };
-  await store.run(`CREATE OR REPLACE TEMP TABLE stage_records AS ${acceptedRecordsSql(target.idPrefix)}`, { file_id: target.fileId });
+  const params = { rec_base: base?.b ?? 0, file_id: fileId };
+  await store.run(`CREATE OR REPLACE TEMP TABLE stage_records AS ${acceptedRecordsSql(target.idPrefix)}`, { file_id: fileId });
   // rows of their own: every accepted record, or (snapshot mode) those not sharing their content
   let own = 'SELECT rid FROM stage_records';
   if (target.content) {
@@ -153,7 +158,7 @@ async function loadStaged(store: Store, format: JsonLinesFormat, path: string, t
     );
   }
   if (target.content) await insertKnownRecords(store, params);
-  await quarantineRejects(store, { file_id: target.fileId, file: target.fileLabel });
+  await quarantineRejects(store, { file_id: fileId, file: target.fileLabel });
 
   const rows = await store.all<{ reason: string | null; n: number }>(
     'SELECT reason, count(*) AS n FROM stage_verdict GROUP BY reason',

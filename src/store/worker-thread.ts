@@ -1,6 +1,6 @@
 /**
- * Running one of this folder's worker modules (parallel ingest: reading a share of the inputs,
- * deriving a shard of the people) on a worker thread and waiting for its result. From
+ * Running one of this folder's worker modules (a TypeScript reader of `ingest --workers N`:
+ * canonical-worker.ts) on a worker thread and waiting for its result. From
  * TypeScript sources (tests, tsx) the worker registers tsx first, as the synth workers do.
  */
 import { Worker } from 'node:worker_threads';

@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { headline } from '../../metrics/headline.js';
 import { headlineTable } from '../../present/headline-table.js';
 import { generateWorld } from '../../synth/index.js';
+import { availableParallelism } from 'node:os';
 import { DEFAULT_MIN_CELL, ingestFiles, openDatabase, selectCohorts } from '../../api.js';
 import { count } from '../../present/index.js';
 import { buildReport, writeReport } from '../../present/report/index.js';
@@ -51,6 +52,7 @@ export async function run(argv: string[]): Promise<number> {
       format: 'pdl',
       cohortFiles: [summary.cohorts_file],
       now: summary.snapshot_date,
+      workers: availableParallelism(),
       progress: (m) => say(m),
     });
     const cohorts = selectCohorts(`bigtech15,${summary.cohorts_file}`);

@@ -1,4 +1,5 @@
-import { ingestFiles, ingestParallel, ingestToClickHouse, openDatabase, parseShard, type IngestSummary } from '../../api.js';
+import { availableParallelism } from 'node:os';
+import { ingestFiles, ingestToClickHouse, openDatabase, parseShard, type IngestSummary } from '../../api.js';
 import { FORMAT_NAMES, type FormatName } from '../../sources/index.js';
 import { UserError } from '../../model/errors.js';
 import { intOption, parseCommand, printHelp } from '../args.js';
@@ -23,7 +24,8 @@ options:
   --snapshot DATE  these files are the snapshot of DATE (YYYY-MM-DD): history is kept across
                    snapshots and change events are recorded (docs/snapshots.md, 'talentflow changes')
   --webhook URL    POST each batch of new change events as JSON to URL after the ingest
-  --workers N      parallel readers on this machine (default 1); same result as one
+  --workers N      inputs read at once on this machine (default: the cores; 1 with
+                   --snapshot); the same result as one reader
   --engine E       duckdb (default) or clickhouse: derive here, ship the facts to ClickHouse
   --url URL        ClickHouse HTTP URL (http://HOST:8123[/db]; a comma list: the query node
                    first, then every shard), or chdb:PATH (in-process)
@@ -56,7 +58,7 @@ export async function run(argv: string[]): Promise<number> {
   if (positionals.length === 0) throw new UserError('missing input: give one or more files or folders', 'usage', 'see --help');
   const format = (values.format ?? 'auto') as FormatName | 'auto';
   const show = !values.json && process.stderr.isTTY === true;
-  const workers = intOption('workers', values.workers, 1);
+  const workers = intOption('workers', values.workers, values.snapshot ? 1 : availableParallelism());
   if (workers < 1) throw new UserError(`invalid --workers: ${values.workers}`, 'usage', 'a whole number ≥ 1');
   const common = { format, cohortFiles: values.cohorts ?? [], now: values['as-of'] ?? today(), progress: progress(show) };
   if (engineName() === 'clickhouse') {
@@ -92,12 +94,10 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   if (values.shard || values.reset) throw new UserError('invalid option: --shard and --reset are for --engine clickhouse', 'usage');
-  if ((values.snapshot || values.webhook) && workers > 1) throw new UserError('invalid option: --snapshot and --webhook take one reader (no --workers)', 'usage');
+  if (values.snapshot && workers > 1) throw new UserError('invalid option: --snapshot takes one reader (no --workers)', 'usage');
   const store = await openDatabase(dbPath(values.db));
   try {
-    const summary = workers > 1
-      ? await ingestParallel(store, positionals, { ...common, workers })
-      : await ingestFiles(store, positionals, { ...common, ...(values.snapshot ? { snapshot: values.snapshot } : {}) });
+    const summary = await ingestFiles(store, positionals, { ...common, workers, ...(values.snapshot ? { snapshot: values.snapshot } : {}) });
     progressDone(show);
     const posted = values.webhook && summary.changes && summary.changes.added > 0
       ? await postChanges(values.webhook, summary.changes.batch, await listChanges(store, { afterBatch: summary.changes.batch - 1 }))

@@ -1,6 +1,6 @@
 /**
- * The DuckDB store: one database file (or `:memory:`), one connection, engine errors wrapped
- * once here with the SQL that failed.
+ * The DuckDB store: one database file (or `:memory:`), one connection (more with `connect`),
+ * engine errors wrapped once here with the SQL that failed.
  */
 import { DuckDBInstance, type DuckDBConnection, type DuckDBResultReader, type DuckDBValue } from '@duckdb/node-api';
 import { UserError } from '../../model/errors.js';
@@ -20,6 +20,8 @@ export class DuckDBStore implements Store {
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly connection: DuckDBConnection,
+    /** Closing this store closes the database too (false for a `connect`ed one). */
+    private readonly ownsInstance = true,
   ) {}
 
   static async open(path: string, options: DuckDBOptions = {}): Promise<DuckDBStore> {
@@ -38,6 +40,10 @@ export class DuckDBStore implements Store {
     }
     const connection = await instance.connect();
     return new DuckDBStore(instance, connection);
+  }
+
+  async connect(): Promise<DuckDBStore> {
+    return new DuckDBStore(this.instance, await this.instance.connect(), false);
   }
 
   async run(sql: string, params?: Record<string, unknown>): Promise<void> {
@@ -90,7 +96,7 @@ export class DuckDBStore implements Store {
 
   async close(): Promise<void> {
     this.connection.closeSync();
-    this.instance.closeSync();
+    if (this.ownsInstance) this.instance.closeSync();
   }
 }
 
