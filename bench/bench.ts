@@ -45,10 +45,12 @@ rmSync(dbFile + '.wal', { force: true });
 const store = await openDatabase(dbFile, { threads, memoryLimit: values['memory-limit'] });
 global.gc?.();
 let t0 = performance.now();
-const ingest = await ingestFiles(store, world.files, { format: 'pdl', cohortFiles: [world.cohorts_file], now: world.snapshot_date });
+// as the CLI ingests: one reader per engine thread (src/store/read-inputs.ts)
+const ingest = await ingestFiles(store, world.files, { format: 'pdl', cohortFiles: [world.cohorts_file], now: world.snapshot_date, workers: threads });
 const ingestSeconds = seconds(t0);
 results.ingest = {
   seconds: ingestSeconds,
+  workers: threads,
   records: ingest.records_read,
   records_per_second: Math.round(ingest.records_read / ingestSeconds),
   megabytes_per_second: Math.round(bytes / 1e6 / ingestSeconds),

@@ -18,19 +18,30 @@ import { benchOptions, savedWorld, worldDir as worldFolder } from './bench-world
 const { values } = parseArgs({
   options: {
     ...benchOptions('200000'),
-    /** `workers`: only part 1, merged into the existing results file. */
+    /** Parts to run, comma-separated (`workers,sql,pandas,clickhouse`; default all), merged
+     *  into the existing results file. */
     only: { type: 'string' },
   },
 });
 const people = Number(values.people);
-const all = values.only !== 'workers';
+const parts = new Set((values.only ?? 'workers,sql,pandas,clickhouse').split(','));
 const threads = Number(values.threads);
 const out = resolve(values.out!);
 const worldDir = worldFolder(out, people, values.seed);
 const log = (s: string) => process.stderr.write(s + '\n');
 const seconds = (t0: number) => (performance.now() - t0) / 1000;
 const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-const results: Record<string, unknown> = { people, threads, node: process.version, date: new Date().toISOString(), machine: '2 cores, shared' };
+const resultsFile = 'bench/results/scale.json';
+const results: Record<string, unknown> = {
+  ...(existsSync(resultsFile) && values.only ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, unknown>) : {}),
+  people, threads, node: process.version, date: new Date().toISOString(), machine: '2 cores',
+};
+/** Each part's figures are written as soon as it is done (a later part may fail). */
+function save(key: string, figures: unknown): void {
+  results[key] = figures;
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync(resultsFile, JSON.stringify(results, null, 2) + '\n');
+}
 
 const world = savedWorld(worldDir) ?? (await generateWorld({ people, seed: Number(values.seed), out: worldDir, shardSize: Math.ceil(people / 8) }));
 const cohorts = selectCohorts(`bigtech15,${world.cohorts_file}`);
@@ -44,9 +55,11 @@ const CONFIGS = [
   { workers: 1, threads },
   { workers: 2, threads },
 ] as const;
-let reference: HiresRow[] = [];
+// the rows every other talentflow run is compared with, kept for runs of later parts alone
+const referenceFile = join(out, `scale-reference-${people}.json`);
+let reference: HiresRow[] = existsSync(referenceFile) ? (JSON.parse(readFileSync(referenceFile, 'utf8')) as HiresRow[]) : [];
 const runs: Record<string, unknown>[] = [];
-for (const c of CONFIGS) {
+for (const c of parts.has('workers') ? CONFIGS : []) {
   const file = join(out, `scale-w${c.workers}.duckdb`);
   rmSync(file, { force: true });
   const store = await openDatabase(file, { threads: c.threads, memoryLimit: values['memory-limit'] });
@@ -59,7 +72,10 @@ for (const c of CONFIGS) {
   t0 = performance.now();
   const { rows } = await hires(store, { by: [...by] }, cohorts);
   const query = seconds(t0);
-  if (runs.length === 0) reference = rows;
+  if (runs.length === 0) {
+    reference = rows;
+    writeFileSync(referenceFile, JSON.stringify(rows));
+  }
   const same = JSON.stringify(rows) === JSON.stringify(reference);
   const run = {
     ...c, ingest_seconds: ingest, ingest_cpu_seconds: (cpu.user + cpu.system) / 1e6, profiles_per_second: Math.round(s.records_read / ingest),
@@ -71,20 +87,23 @@ for (const c of CONFIGS) {
   rmSync(file, { force: true });
 }
 const rate = (i: number) => (runs[i]!.profiles_per_second as number);
-results.duckdb_workers = { people, date: results.date, runs, speedup_2_workers_vs_1_worker_1_thread: rate(2) / rate(0), speedup_2_workers_vs_1_worker_2_threads: rate(2) / rate(1) };
+if (parts.has('workers')) {
+  save('duckdb_workers', { people, date: results.date, runs, speedup_2_workers_vs_1_worker_1_thread: rate(2) / rate(0), speedup_2_workers_vs_1_worker_2_threads: rate(2) / rate(1) });
+}
 
-// 2. the hand-written DuckDB SQL from the raw files
-if (all) {
-  const raw = await DuckDBStore.open(':memory:', { threads, memoryLimit: values['memory-limit'] });
+// 2. the hand-written DuckDB SQL from the raw files, without a memory limit (as bench.ts: under
+//    the 1.5 GB limit its dedupe window over whole records runs out of memory at 2M profiles)
+if (parts.has('sql')) {
+  const raw = await DuckDBStore.open(':memory:', { threads });
   const t0 = performance.now();
   const rows = await raw.all<HiresRow>(baselineSql(world.files, cohorts));
-  results.baseline_sql = { seconds: seconds(t0), rows: rows.length };
+  save('baseline_sql', { seconds: seconds(t0), rows: rows.length, memory_limit: null });
   log(`hand-written SQL: ${seconds(t0).toFixed(1)} s`);
   await raw.close();
 }
 
 // 3. pandas, the same direct definitions
-if (all) {
+if (parts.has('pandas')) {
   const python = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
   const names = cohorts.flatMap((c) => c.companies.flatMap((co) => [co.name, ...co.aliases].map((n) => [n.toLowerCase(), c.name])));
   const namesFile = join(out, 'cohort-names.json');
@@ -92,12 +111,12 @@ if (all) {
   const t0 = performance.now();
   const r = spawnSync(python, ['bench/baseline-pandas.py', namesFile, ...world.files], { encoding: 'utf8', maxBuffer: 1 << 28 });
   const s = seconds(t0);
-  results.pandas = r.status === 0 ? { seconds: s, rows: (JSON.parse(r.stdout) as unknown[]).length } : { error: r.stderr.slice(-500) };
+  save('pandas', r.status === 0 ? { seconds: s, rows: (JSON.parse(r.stdout) as unknown[]).length } : { error: r.stderr.slice(-500) });
   log(r.status === 0 ? `pandas: ${s.toFixed(1)} s` : `pandas failed: ${r.stderr.slice(-300)}`);
 }
 
 // 4. talentflow on a local 2-shard ClickHouse cluster
-if (all && spawnSync('sh', ['-c', 'command -v clickhouse-server']).status === 0) {
+if (parts.has('clickhouse') && spawnSync('sh', ['-c', 'command -v clickhouse-server']).status === 0) {
   const script = resolve('scripts/clickhouse-cluster.sh');
   const dir = join(out, 'clickhouse');
   const env = { ...process.env, TF_CH_PORT_BASE: '18320' };
@@ -108,27 +127,26 @@ if (all && spawnSync('sh', ['-c', 'command -v clickhouse-server']).status === 0)
     // the worker's embedded database on disk: at 2M its tables outgrow the memory limit
     const localDb = join(out, 'scale-ch-worker.duckdb');
     rmSync(localDb, { force: true });
-    const s = await ingestToClickHouse(sink, world.files, { ...opts, reset: true, workers: 2, threads, memoryLimit: values['memory-limit'], localDb });
-    rmSync(localDb, { force: true });
+    let shipping = 0;
+    const progress = (m: string) => void (m === 'shipping facts' && (shipping = performance.now()));
+    const s = await ingestToClickHouse(sink, world.files, { ...opts, reset: true, workers: 2, threads, memoryLimit: values['memory-limit'], localDb, progress });
     const ingest = seconds(t0);
+    const ship = seconds(shipping);
+    for (const f of [localDb, `${localDb}.wal`]) rmSync(f, { force: true });
     await hires(sink, { by: ['year'] }, []);
     t0 = performance.now();
     const { rows } = await hires(sink, { by: [...by] }, cohorts);
     const query = seconds(t0);
     const same = JSON.stringify(rows) === JSON.stringify(reference);
-    results.clickhouse_2_shards = { version: sink.version, ingest_seconds: ingest, profiles_per_second: Math.round(s.records_read / ingest), shipped: s.shipped, headline_seconds: query, same_rows_as_duckdb: same };
-    log(`clickhouse 2 shards (${sink.version}): ingest+ship ${ingest.toFixed(1)} s (${Math.round(s.records_read / ingest)}/s), headline ${query.toFixed(3)} s, same rows: ${same}`);
+    save('clickhouse_2_shards', {
+      version: sink.version, ingest_seconds: ingest, ship_seconds: ship, profiles_per_second: Math.round(s.records_read / ingest), shipped: s.shipped, headline_seconds: query, same_rows_as_duckdb: same });
+    log(`clickhouse 2 shards (${sink.version}): ingest+ship ${ingest.toFixed(1)} s, of which shipping ${ship.toFixed(1)} s (${Math.round(s.records_read / ingest)}/s), headline ${query.toFixed(3)} s, same rows: ${same}`);
     await sink.close();
   } finally {
     execFileSync(script, ['stop', dir], { env });
   }
-} else if (all) {
-  results.clickhouse_2_shards = { skipped: 'clickhouse-server absent' };
+} else if (parts.has('clickhouse')) {
+  save('clickhouse_2_shards', { skipped: 'clickhouse-server absent' });
 }
 
-mkdirSync('bench/results', { recursive: true });
-// with --only workers the other parts keep their figures (each section names its `people`)
-const previous = all || !existsSync('bench/results/scale.json') ? {} : (JSON.parse(readFileSync('bench/results/scale.json', 'utf8')) as Record<string, unknown>);
-const kept = Object.fromEntries(Object.entries(previous).filter(([k]) => !k.startsWith('duckdb_workers_')));
-writeFileSync('bench/results/scale.json', JSON.stringify(all ? results : { ...kept, duckdb_workers: results.duckdb_workers }, null, 2) + '\n');
-log('wrote bench/results/scale.json');
+log(`wrote ${resultsFile}`);
