@@ -108,7 +108,7 @@ async function ingest(store: Store, paths: string[], options: IngestOptions): Pr
     await store.run(LINE_HASH_COLUMN_SQL);
   }
   // a snapshot reads one input after the other: an input's known lines are those stored before it
-  const readers = snapshot === null ? (options.workers ?? 1) : 1;
+  const readers = snapshot === null ? Math.max(1, Math.min(options.workers ?? 1, units.length)) : 1;
   let read = 0;
   const files = await readInputs(store, units.length, readers, async (reader, k, turn): Promise<FileSummary> => {
     const unit = units[k]!;
