@@ -1,9 +1,10 @@
 /**
- * `npx tsx bench/scale-bench.ts [--people N]`: issue 7's side-by-side on one generated world —
- * talentflow ingest + headline on DuckDB with 1 worker on 1 engine thread (one core), 1 worker on
- * 2 and 2 workers on 2 (wall and CPU seconds), the hand-written DuckDB SQL, a
- * pandas script doing the same, and talentflow on a local 2-shard ClickHouse cluster (Debian's
- * 18.16, started and stopped here). Figures to bench/results/scale.json; asserts nothing.
+ * `npm run bench:scale -- [--people N] [--only PARTS]`: issue 7's side by side on one generated
+ * world — the ingest's parsing alone (the floor under any ingest rate); talentflow ingest +
+ * headline on DuckDB with 1 worker on 1 engine thread (one core), 1 worker on 2 and 2 workers on
+ * 2 (wall and CPU seconds); the hand-written DuckDB SQL; a pandas script doing the same; and
+ * talentflow on a local 2-shard ClickHouse cluster (Debian's 18.16, started and stopped here).
+ * Figures to bench/results/scale.json; asserts nothing.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,19 +13,21 @@ import { parseArgs } from 'node:util';
 import { DuckDBStore } from '../src/engines/duckdb/index.js';
 import { hires, ingestFiles, ingestToClickHouse, openClickHouse, openDatabase, selectCohorts, type HiresRow } from '../src/api.js';
 import { generateWorld } from '../src/synth/index.js';
+import { STAGE_MACROS, stageRawFastSql } from '../src/sources/json-lines-sql.js';
+import { pdlFormat } from '../src/sources/pdl-sql.js';
 import { baselineSql } from './baseline-sql.js';
 import { benchOptions, savedWorld, worldDir as worldFolder } from './bench-world.js';
 
 const { values } = parseArgs({
   options: {
     ...benchOptions('200000'),
-    /** Parts to run, comma-separated (`workers,sql,pandas,clickhouse`; default all), merged
+    /** Parts to run, comma-separated (`parse,workers,sql,pandas,clickhouse`; default all), merged
      *  into the existing results file. */
     only: { type: 'string' },
   },
 });
 const people = Number(values.people);
-const parts = new Set((values.only ?? 'workers,sql,pandas,clickhouse').split(','));
+const parts = new Set((values.only ?? 'parse,workers,sql,pandas,clickhouse').split(','));
 const threads = Number(values.threads);
 const out = resolve(values.out!);
 const worldDir = worldFolder(out, people, values.seed);
@@ -47,6 +50,34 @@ const world = savedWorld(worldDir) ?? (await generateWorld({ people, seed: Numbe
 const cohorts = selectCohorts(`bigtech15,${world.cohorts_file}`);
 const by = ['cohort', 'year', 'band'] as const;
 const opts = { format: 'pdl' as const, cohortFiles: [world.cohorts_file], now: world.snapshot_date };
+
+// 0. the floor: the ingest's first statement alone (`read_json` staging of every file), on one
+//    connection with `threads` threads and on `threads` connections with one each
+if (parts.has('parse')) {
+  const floor: Record<string, unknown>[] = [];
+  for (const [engineThreads, readers] of [[threads, 1], [1, threads]] as const) {
+    const engine = await DuckDBStore.open(':memory:', { threads: engineThreads, memoryLimit: values['memory-limit'] });
+    const connections = await Promise.all(Array.from({ length: readers }, () => engine.connect()));
+    let next = 0;
+    let records = 0;
+    const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
+    await Promise.all(connections.map(async (c) => {
+      await c.run(STAGE_MACROS);
+      for (let k = next++; k < world.files.length; k = next++) {
+        await c.run(stageRawFastSql(pdlFormat, world.files[k]!));
+        records += (await c.all<{ n: number }>('SELECT count(*) AS n FROM stage_raw'))[0]!.n;
+      }
+      await c.close();
+    }));
+    const wall = seconds(t0);
+    const cpu = process.cpuUsage(cpu0);
+    floor.push({ engine_threads: engineThreads, connections: readers, records, seconds: wall, cpu_seconds: (cpu.user + cpu.system) / 1e6, records_per_second: Math.round(records / wall) });
+    log(`parse floor, ${readers} connection(s) × ${engineThreads} thread(s): ${records} records in ${wall.toFixed(1)} s (${Math.round(records / wall)}/s)`);
+    await engine.close();
+  }
+  save('parse_floor', floor);
+}
 
 // 1. talentflow on DuckDB: one worker on one engine thread (one core), then one and two workers
 //    (readers staging inputs at once, src/store/read-inputs.ts) on `threads` engine threads
