@@ -7,7 +7,7 @@
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { hires, hiresWithStats, ingestFiles, openDatabase, retention, selectCohorts, trend, type Store } from '../src/api.js';
@@ -59,6 +59,49 @@ test('the cluster is ClickHouse 18.16 with its limits as capabilities', { skip }
   assert.match(ch.version, /^18\./);
   assert.equal(ch.dialect.capabilities.multipleJoins, false);
   assert.equal(ch.dialect.capabilities.windowFunctions, false);
+});
+
+test('each shard holds the people whose pid is its index modulo 2, in every per-person table', { skip }, async () => {
+  for (const [k, u] of urls.entries()) {
+    const s = await ClickHouseStore.connect(u);
+    for (const table of ['people', 'positions', 'graduations', 'hires', 'spells']) {
+      const [r] = await s.all<{ n: number; elsewhere: number }>(`SELECT count() AS n, countIf(pid % 2 != ${k}) AS elsewhere FROM ${table}_local`);
+      assert.ok(r!.n > 0, `${table} on shard ${k}`);
+      assert.equal(r!.elsewhere, 0, `${table} on shard ${k}`);
+    }
+    await s.close();
+  }
+  assert.equal(await ch.directShards('hires'), 2);
+  assert.equal(await ch.directShards('company_map_rows'), 0, 'a node-local table');
+});
+
+test('a table sharded by cityHash64(person_id) (an older talentflow) still takes its rows through the Distributed table', { skip }, async () => {
+  const old = await ClickHouseStore.connect(urls[0]!, { cluster: 'talentflow', shardUrls: urls });
+  const cols = 'pid UInt64, person_id String, n Int32';
+  for (const u of urls) {
+    const s = await ClickHouseStore.connect(u);
+    await s.run(`CREATE TABLE legacy_local (${cols}) ENGINE = MergeTree ORDER BY person_id`);
+    await s.close();
+  }
+  await old.run(`CREATE TABLE legacy (${cols}) ENGINE = Distributed(talentflow, currentDatabase(), legacy_local, cityHash64(person_id))`);
+  assert.equal(await old.directShards('legacy'), 0);
+  const local = await openDatabase(':memory:');
+  await local.run("CREATE TABLE legacy AS SELECT hash('p' || i) AS pid, 'p' || i AS person_id, i::INTEGER AS n FROM range(200) t(i)");
+  // shipped as `shipFacts` ships a sharded table whose sink table exists
+  await local.run(`COPY legacy TO '${join(dir, 'legacy.jsonl')}' (FORMAT json)`);
+  await old.insertJsonLines('legacy', createReadStream(join(dir, 'legacy.jsonl')));
+  let total = 0;
+  for (const [k, u] of urls.entries()) {
+    const s = await ClickHouseStore.connect(u);
+    const [r] = await s.all<{ n: number; elsewhere: number }>(`SELECT count() AS n, countIf(cityHash64(person_id) % 2 != ${k}) AS elsewhere FROM legacy_local`);
+    assert.equal(r!.elsewhere, 0, `shard ${k} holds only its cityHash64 share`);
+    total += r!.n;
+    await s.close();
+  }
+  assert.equal(total, 200);
+  await old.dropTable('legacy');
+  await local.close();
+  await old.close();
 });
 
 test('hires are split over both shards by person, none lost', { skip }, async () => {

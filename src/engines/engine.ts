@@ -115,7 +115,8 @@ export class StoreError extends Error {
 export interface SinkTable {
   name: string;
   columns: [string, string][];
-  /** Sharded by person: rows go to the shard of `cityHash64(person_id)` (a non-NULL column). */
+  /** Sharded by person: by its `pid` (a non-NULL 64-bit hash of the person), else by
+   *  `cityHash64(person_id)` (a non-NULL column). */
   sharded: boolean;
 }
 
@@ -128,8 +129,16 @@ export interface FactSink extends Store {
   sinkType(embeddedType: string, nullable: boolean): string;
   createTable(table: SinkTable): Promise<void>;
   dropTable(name: string): Promise<void>;
-  /** Insert newline-delimited JSON objects (text or a file stream); booleans as 0/1. */
-  insertJsonLines(table: string, body: string | NodeJS.ReadableStream): Promise<void>;
+  /** Insert newline-delimited JSON objects (text or a file stream); booleans as 0/1. With
+   *  `shard`, into that shard's part of a sharded table, its rows being the ones `directShards`
+   *  sends there. */
+  insertJsonLines(table: string, body: string | NodeJS.ReadableStream, shard?: number): Promise<void>;
+  /**
+   * n > 0 when a sharded table's rows may go straight to its n shards, the rows with
+   * `pid % n = k` to shard k, each shard parsing its own; 0 when they go through the table (one
+   * server, or a table sharded by another key).
+   */
+  directShards(table: string): Promise<number>;
   /**
    * Rows of a sharded table whose `column` value another row has too, counted on each shard and
    * added up: exact when equal values are on one shard (a column of the person, which shards).

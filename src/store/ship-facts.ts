@@ -1,8 +1,10 @@
 /**
  * Ship what an ingest worker derived (in its embedded DuckDB) to a fact sink (ClickHouse), in
- * batches of newline-delimited JSON. Per-person facts are sharded by `person_id`, so every fact
- * of a person lands on one shard and per-person queries stay shard-local; the small tables
- * (resolution maps, files, quarantine) go to the node queries are sent to.
+ * batches of newline-delimited JSON. Per-person facts are sharded by person (`pid`), so every
+ * fact of a person lands on one shard and per-person queries stay shard-local; the worker sends
+ * each shard its rows itself, so the shards parse at once instead of one node parsing every row
+ * and forwarding it. The small tables (resolution maps, files, quarantine) go to the node
+ * queries are sent to.
  *
  * Many workers ship to one sink (`ingest --shard I/N` on many machines), so what they ship must
  * not clash:
@@ -138,9 +140,23 @@ export async function shipFacts(local: Store, sink: FactSink, options: ShipOptio
       if (c.column_type === 'BOOLEAN') return `${q}::UTINYINT AS ${q}`;
       return sink.sinkType(c.column_type, false) === 'String' && c.column_type !== 'VARCHAR' ? `${q}::VARCHAR AS ${q}` : q;
     });
-    const out = join(dir, name);
-    await local.run(`COPY (SELECT ${cols.join(', ')} FROM (${select})) TO '${out}' (FORMAT json, FILE_SIZE_BYTES '${options.batchBytes ?? '64MB'}')`);
-    for (const file of (await readdir(out)).sort()) await sink.insertJsonLines(name, createReadStream(join(out, file)));
+    const copy = async (where: string, out: string) =>
+      local.run(`COPY (SELECT ${cols.join(', ')} FROM (${select}) WHERE ${where}) TO '${out}' (FORMAT json, FILE_SIZE_BYTES '${options.batchBytes ?? '64MB'}')`);
+    const send = async (out: string, shard?: number) => {
+      for (const file of (await readdir(out)).sort()) await sink.insertJsonLines(name, createReadStream(join(out, file)), shard);
+    };
+    // a table sharded by `pid` takes each shard's rows straight into that shard, all shards at
+    // once (each parses its own); otherwise the sink's table routes them
+    const shards = sharded ? await sink.directShards(name) : 0;
+    if (shards > 0) {
+      const outs = Array.from({ length: shards }, (_, k) => join(dir, `${name}-${k}`));
+      for (const [k, out] of outs.entries()) await copy(`pid % ${shards} = ${k}`, out);
+      await Promise.all(outs.map((out, k) => send(out, k)));
+    } else {
+      const out = join(dir, name);
+      await copy('true', out);
+      await send(out);
+    }
     const [n] = await local.all<{ n: number }>(`SELECT count(*) AS n FROM (${select})`);
     shipped[name] = n?.n ?? 0;
   };

@@ -1,7 +1,8 @@
 /**
  * The ClickHouse store: one server (or chdb in-process), or a cluster — fact tables as MergeTree
- * `<t>_local` on every shard, sharded by `cityHash64(person_id)`, behind a `Distributed` table
- * `<t>`; small tables (dimensions, files, quarantine) on the node queries go to. Engine errors
+ * `<t>_local` on every shard, sharded by the person key `pid` (tables without one, and tables
+ * created before talentflow sharded by it: by `cityHash64(person_id)`), behind a `Distributed`
+ * table `<t>`; small tables (dimensions, files, quarantine) on the node queries go to. Engine errors
  * are wrapped once here with the SQL. `$name` parameters are inlined as escaped literals (18.16
  * has no query parameters).
  */
@@ -92,15 +93,26 @@ export class ClickHouseStore implements FactSink {
     await this.insertJsonLines(table, lines);
   }
 
-  /** Insert newline-delimited JSON objects (a string or a file stream) into a table; a sharded
-   *  table's rows are routed by the Distributed table, synchronously (all shards have them when
-   *  this returns). */
-  async insertJsonLines(table: string, body: string | NodeJS.ReadableStream): Promise<void> {
+  /** Insert newline-delimited JSON objects (a string or a file stream) into a table: into shard
+   *  `shard`'s `<table>_local`, or through the table, whose Distributed engine routes a sharded
+   *  table's rows synchronously (all shards have them when this returns). */
+  async insertJsonLines(table: string, body: string | NodeJS.ReadableStream, shard?: number): Promise<void> {
+    const [conn, target] = shard === undefined ? [this.conn, table] : [this.shards[shard]!, `${table}_local`];
     try {
-      await this.conn.insertJsonLines(table, body as string | Readable, this.cluster ? { insert_distributed_sync: 1 } : {});
+      await conn.insertJsonLines(target, body as string | Readable, this.cluster && shard === undefined ? { insert_distributed_sync: 1 } : {});
     } catch (e) {
-      throw wrap(e, `INSERT INTO ${table} FORMAT JSONEachRow`, this.conn.label);
+      throw wrap(e, `INSERT INTO ${target} FORMAT JSONEachRow`, conn.label);
     }
+  }
+
+  /** The shards a sharded table takes rows straight into: every shard when its Distributed
+   *  table shards by `pid` and every shard weighs 1 (shard k then holds `pid % n = k`). */
+  async directShards(table: string): Promise<number> {
+    if (!this.cluster) return 0;
+    const [create] = await this.all<{ statement: string }>(`SHOW CREATE TABLE ${table}`);
+    if (!/Distributed\(.*,\s*pid\)\s*$/s.test(create?.statement ?? '')) return 0;
+    const weights = await this.all<{ weight: number }>('SELECT shard_weight AS weight FROM system.clusters WHERE cluster = $c', { c: this.cluster });
+    return weights.length === this.shards.length && weights.every((w) => Number(w.weight) === 1) ? this.shards.length : 0;
   }
 
   /** The ClickHouse type of an embedded-engine (DuckDB) column type; unknown types travel as text. */
@@ -119,9 +131,10 @@ export class ClickHouseStore implements FactSink {
     }
     const local = `${spec.name}_local`;
     for (const shard of this.shards) await onShard(shard, `CREATE TABLE IF NOT EXISTS ${local} (${cols}) ENGINE = MergeTree ORDER BY ${order}`);
-    await this.run(
-      `CREATE TABLE IF NOT EXISTS ${spec.name} (${cols}) ENGINE = Distributed(${this.cluster}, currentDatabase(), ${local}, cityHash64(person_id))`,
-    );
+    // by the person key the ingest worker computes (so it can send each shard its rows itself),
+    // else by a hash of the person id
+    const key = spec.columns.some(([c, t]) => c === 'pid' && t === 'UInt64') ? 'pid' : 'cityHash64(person_id)';
+    await this.run(`CREATE TABLE IF NOT EXISTS ${spec.name} (${cols}) ENGINE = Distributed(${this.cluster}, currentDatabase(), ${local}, ${key})`);
   }
 
   async repeatedKeys(table: string, column: string): Promise<number> {
