@@ -15,6 +15,7 @@ import { hires, ingestFiles, ingestToClickHouse, openClickHouse, openDatabase, s
 import { generateWorld } from '../src/synth/index.js';
 import { STAGE_MACROS, stageRawFastSql } from '../src/sources/json-lines-sql.js';
 import { pdlFormat } from '../src/sources/pdl-sql.js';
+import { readInputs } from '../src/store/read-inputs.js';
 import { baselineSql } from './baseline-sql.js';
 import { benchOptions, savedWorld, worldDir as worldFolder } from './bench-world.js';
 
@@ -57,19 +58,15 @@ if (parts.has('parse')) {
   const floor: Record<string, unknown>[] = [];
   for (const [engineThreads, readers] of [[threads, 1], [1, threads]] as const) {
     const engine = await DuckDBStore.open(':memory:', { threads: engineThreads, memoryLimit: values['memory-limit'] });
-    const connections = await Promise.all(Array.from({ length: readers }, () => engine.connect()));
-    let next = 0;
-    let records = 0;
     const t0 = performance.now();
     const cpu0 = process.cpuUsage();
-    await Promise.all(connections.map(async (c) => {
+    // the readers of `ingest --workers` (each stages on its own connection), staging only
+    const counts = await readInputs(engine, world.files.length, readers, async (c, k) => {
       await c.run(STAGE_MACROS);
-      for (let k = next++; k < world.files.length; k = next++) {
-        await c.run(stageRawFastSql(pdlFormat, world.files[k]!));
-        records += (await c.all<{ n: number }>('SELECT count(*) AS n FROM stage_raw'))[0]!.n;
-      }
-      await c.close();
-    }));
+      await c.run(stageRawFastSql(pdlFormat, world.files[k]!));
+      return (await c.all<{ n: number }>('SELECT count(*) AS n FROM stage_raw'))[0]!.n;
+    });
+    const records = counts.reduce((a, b) => a + b, 0);
     const wall = seconds(t0);
     const cpu = process.cpuUsage(cpu0);
     floor.push({ engine_threads: engineThreads, connections: readers, records, seconds: wall, cpu_seconds: (cpu.user + cpu.system) / 1e6, records_per_second: Math.round(records / wall) });

@@ -146,7 +146,8 @@ export async function shipFacts(local: Store, sink: FactSink, options: ShipOptio
       for (const file of (await readdir(out)).sort()) await sink.insertJsonLines(name, createReadStream(join(out, file)), shard);
     };
     // a table sharded by `pid` takes each shard's rows straight into that shard, all shards at
-    // once (each parses its own); otherwise the sink's table routes them
+    // once (each parses its own); otherwise the sink's table routes them. One COPY per shard,
+    // each scanning the table: DuckDB writes no partitioned JSON (PARTITION_BY is refused)
     const shards = sharded ? await sink.directShards(name) : 0;
     if (shards > 0) {
       const outs = Array.from({ length: shards }, (_, k) => join(dir, `${name}-${k}`));
